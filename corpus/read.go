@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Options control how files are read. The zero value reads strictly, with
+// today as the date of capture and the owner of a profile page added where
+// "et al." hides them.
+type Options struct {
+	// Format forces the input format (a name from [Formats]); "" detects
+	// it from the extension and then from the content.
+	Format string
+
+	// AsOf is the date a profile page was captured: a date written
+	// without a year ("Apr 21") is in AsOf's year, or the year before
+	// when that would put it after AsOf. Zero means today.
+	AsOf time.Time
+
+	// NoOwner turns off adding the owner of a profile page to papers
+	// whose truncated author list does not show them.
+	NoOwner bool
+
+	// Lenient skips bad records and counts them in [Result.Skipped]
+	// instead of stopping at the first.
+	Lenient bool
+}
+
+func (o *Options) asOf() time.Time {
+	if o == nil || o.AsOf.IsZero() {
+		return time.Now()
+	}
+	return o.AsOf
+}
+
+// Result is what a reader found in one file.
+type Result struct {
+	Papers []Paper
+
+	// Format is the name of the format that was read.
+	Format string
+
+	// Owner is the owner of a profile page, "" for other formats.
+	Owner string
+
+	// Skipped counts the records skipped in lenient mode, by reason.
+	Skipped map[string]int
+
+	// Warnings are problems that did not stop reading, each naming the
+	// file.
+	Warnings []string
+}
+
+// SkippedTotal returns the number of skipped records.
+func (r *Result) SkippedTotal() int {
+	n := 0
+	for _, c := range r.Skipped {
+		n += c
+	}
+	return n
+}
+
+// skip records a bad record: in lenient mode it is counted and nil is
+// returned, otherwise the error is returned to stop the reader.
+func (r *Result) skip(opt *Options, err *ParseError) error {
+	if opt == nil || !opt.Lenient {
+		return err
+	}
+	if r.Skipped == nil {
+		r.Skipped = make(map[string]int)
+	}
+	reason := err.Reason
+	if reason == "" {
+		reason = "malformed record"
+	}
+	r.Skipped[reason]++
+	r.Warnings = append(r.Warnings, "skipped "+err.Error())
+	return nil
+}
+
+func (r *Result) warnf(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
+}
+
+// A readerFunc reads one file's content. name is used in errors.
+type readerFunc func(r io.Reader, name string, opt *Options) (*Result, error)
+
+// format describes one input format.
+type format struct {
+	name  string
+	exts  []string
+	sniff func(head []byte) bool
+	read  readerFunc
+}
+
+var formats []format
+
+func register(f format) { formats = append(formats, f) }
+
+// Formats returns the names of the formats [Read] knows, sorted.
+func Formats() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func lookup(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
+// sniffSize is how much of a file is looked at to detect its format.
+const sniffSize = 64 << 10
+
+// Read reads the papers of one file. path "-" reads standard input. A
+// gzip-compressed file (by content, whatever its name) is decompressed
+// on the fly.
+func Read(path string, opt *Options) (*Result, error) {
+	if opt == nil {
+		opt = &Options{}
+	}
+	rc, err := open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return ReadFrom(rc, path, opt)
+}
+
+// ReadFrom reads papers from r; name is the file name used to detect the
+// format and in errors.
+func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
+	if opt == nil {
+		opt = &Options{}
+	}
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var src io.Reader = br
+	base := name
+	if isGzip(head) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		defer zr.Close()
+		base = strings.TrimSuffix(name, ".gz")
+		return ReadFrom(zr, base, opt)
+	}
+	f, err := detect(base, head, opt.Format)
+	if err != nil {
+		return nil, err
+	}
+	res, err := f.read(src, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Format = f.name
+	return res, nil
+}
+
+func isGzip(head []byte) bool {
+	return len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b
+}
+
+// Detect returns the name of the format of a file given its name and the
+// first bytes of its content.
+func Detect(name string, head []byte) (string, error) {
+	f, err := detect(name, head, "")
+	return f.name, err
+}
+
+func detect(name string, head []byte, forced string) (format, error) {
+	if forced != "" {
+		f, ok := lookup(forced)
+		if !ok {
+			return format{}, fmt.Errorf("unknown format %q (known: %s)", forced, strings.Join(Formats(), ", "))
+		}
+		return f, nil
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))
+	// Content first where a format can tell itself apart; then extension.
+	for _, f := range formats {
+		if f.sniff != nil && f.sniff(head) {
+			return f, nil
+		}
+	}
+	for _, f := range formats {
+		for _, e := range f.exts {
+			if e == ext {
+				return f, nil
+			}
+		}
+	}
+	return format{}, fmt.Errorf("%s: cannot tell the format from the name or the content; use --from (known: %s)", name, strings.Join(Formats(), ", "))
+}
+
+func open(path string) (io.ReadCloser, error) {
+	if path == "-" {
+		return io.NopCloser(os.Stdin), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
