@@ -136,7 +136,7 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 			}
 		}
 		pi := int32(len(g.Papers))
-		g.Papers = append(g.Papers, Paper{ID: pp.ID, Title: pp.Title, Year: pp.Date.Year, Authors: ids})
+		g.Papers = append(g.Papers, Paper{Index: i, ID: pp.ID, Title: pp.Title, Year: pp.Date.Year, Authors: ids})
 		n := len(distinct(id.Of[i]))
 		if n < 2 || (opt.MaxAuthors > 0 && n > opt.MaxAuthors) {
 			if n >= 2 {

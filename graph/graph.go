@@ -25,6 +25,7 @@ type Edge struct {
 
 // Paper is the data the graph keeps of a paper it was built from.
 type Paper struct {
+	Index   int // index of the paper in the slice given to Build
 	ID      string
 	Title   string
 	Year    int

@@ -1,0 +1,88 @@
+package metrics
+
+// Centrality holds the per-author measures of a graph, each slice indexed
+// by node id.
+type Centrality struct {
+	Degree   []int     // number of co-authors
+	Strength []float64 // sum of tie weights
+
+	// Betweenness is weighted betweenness (edge length 1/weight),
+	// normalised by (n-1)(n-2)/2 as networkx does for undirected graphs.
+	Betweenness []float64
+
+	// Closeness is weighted closeness (edge length 1/weight) with the
+	// Wasserman-Faust correction for disconnected graphs, as networkx's
+	// closeness_centrality(wf_improved=True): (r/(n-1)) * (r / sum d),
+	// r the number of other nodes reachable. Zero for isolated authors.
+	Closeness []float64
+
+	// Harmonic is the sum of 1/d over all other nodes (edge length
+	// 1/weight), unnormalised as in networkx's harmonic_centrality.
+	Harmonic []float64
+
+	// Eigenvector is weighted eigenvector centrality, unit Euclidean norm.
+	Eigenvector []float64
+
+	// PageRank is weighted PageRank, damping 0.85, summing to 1.
+	PageRank []float64
+
+	Core       []int     // k-core number
+	Clustering []float64 // local clustering coefficient (unweighted)
+	Component  []int     // connected component, 0 the largest
+}
+
+// Summary is the network summary. Field names are the keys of
+// summary.json.
+type Summary struct {
+	Papers                int            `json:"papers"`
+	Authors               int            `json:"authors"`
+	Edges                 int            `json:"edges"`
+	Components            int            `json:"components"`
+	LargestComponent      int            `json:"largest_component"`
+	LargestComponentEdges int            `json:"largest_component_edges"`
+	Density               float64        `json:"density"`
+	AverageClustering     float64        `json:"average_clustering"`
+	Transitivity          float64        `json:"transitivity"`
+	Triangles             int64          `json:"triangles"`
+	Diameter              int            `json:"diameter"`          // hops, in the largest component
+	WeightedDiameter      float64        `json:"weighted_diameter"` // edge length 1/weight
+	Modularity            float64        `json:"modularity"`
+	Communities           int            `json:"communities"`
+	Topics                int            `json:"topics"`
+	TruncatedPapers       int            `json:"truncated_papers"`
+	SkippedRecords        int            `json:"skipped_records"`
+	SkippedReasons        map[string]int `json:"skipped_reasons,omitempty"`
+}
+
+// Partition is a division of the nodes into communities.
+type Partition struct {
+	// Of[u] is the community of node u. Communities are numbered from 0
+	// by decreasing size, ties broken by the smallest member name.
+	Of []int
+
+	// Sizes[c] is the number of members of community c.
+	Sizes []int
+
+	// Q is the modularity of the partition at Resolution.
+	Q          float64
+	Resolution float64
+	Seed       uint64
+	Method     string // "louvain"
+}
+
+// Topics is a clustering of papers by their words.
+type Topics struct {
+	// Labels[t] are the terms that set topic t apart, most distinctive
+	// first.
+	Labels [][]string
+
+	// Paper[i] is the topic of paper i of the graph (graph.Papers), -1
+	// when the paper has no usable words.
+	Paper []int
+
+	// Author[u] is the topic of most of author u's papers, -1 if none.
+	Author []int
+
+	// Sizes[t] is the number of papers in topic t.
+	Sizes []int
+}
