@@ -56,8 +56,9 @@ type Person struct {
 	// Key is the identity key (see [Key]) of the canonical spelling.
 	Key string
 
-	// Name is the display name: the most frequent spelling as written,
-	// ties broken by the spelling that sorts first.
+	// Name is the display name: the canonical spelling of an alias file
+	// when one names the person, otherwise the most frequent spelling as
+	// written, ties broken by the spelling that sorts first.
 	Name string
 
 	// Variants lists every distinct spelling seen, sorted.
@@ -80,6 +81,10 @@ type Identity struct {
 type Aliases struct {
 	// merge maps the key of a variant to the key of its canonical name.
 	merge map[string]string
+
+	// names maps the key of a canonical name to its spelling in the alias
+	// file, which becomes the person's display name.
+	names map[string]string
 }
 
 // ReadAliases reads an alias file: CSV lines "variant,canonical" saying
@@ -96,7 +101,7 @@ func ReadAliases(path string) (*Aliases, error) {
 }
 
 func parseAliases(r io.Reader, name string) (*Aliases, error) {
-	a := &Aliases{merge: make(map[string]string)}
+	a := &Aliases{merge: make(map[string]string), names: make(map[string]string)}
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -117,6 +122,7 @@ func parseAliases(r io.Reader, name string) (*Aliases, error) {
 			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("expected two names \"variant,canonical\", got %d fields", len(rec))}
 		}
 		a.merge[Key(rec[0])] = Key(rec[1])
+		a.names[Key(rec[1])] = strings.Join(strings.Fields(rec[1]), " ")
 	}
 	return a, nil
 }
@@ -183,6 +189,9 @@ func Resolve(papers []Paper, aliases *Aliases) *Identity {
 			}
 		}
 		sort.Strings(p.Variants)
+		if aliases != nil && aliases.names[k] != "" {
+			p.Name = aliases.names[k]
+		}
 		for x := range a.ids {
 			p.IDs = append(p.IDs, x)
 		}
