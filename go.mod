@@ -1,7 +1,20 @@
 module github.com/coauthor/coauthor
 
-go 1.26.0
+go 1.26
 
-require golang.org/x/text v0.44.0
+require (
+	github.com/goccy/go-graphviz v0.2.10
+	golang.org/x/term v0.41.0
+	golang.org/x/text v0.37.0
+	gonum.org/v1/gonum v0.17.0
+)
 
-require gonum.org/v1/gonum v0.17.0 // indirect
+require (
+	github.com/disintegration/imaging v1.6.2 // indirect
+	github.com/flopp/go-findfont v0.1.0 // indirect
+	github.com/fogleman/gg v1.3.0 // indirect
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	github.com/tetratelabs/wazero v1.10.1 // indirect
+	golang.org/x/image v0.25.0 // indirect
+	golang.org/x/sys v0.43.0 // indirect
+)

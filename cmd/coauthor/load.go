@@ -1,0 +1,118 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/coauthor/coauthor/corpus"
+)
+
+// inputFlags are the flags every command that reads papers shares.
+type inputFlags struct {
+	from    string
+	asOf    string
+	noOwner bool
+	lenient bool
+	alias   string
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.from, "from", "", "input `format`, overriding detection ("+strings.Join(corpus.Formats(), ", ")+")")
+	fs.StringVar(&f.asOf, "as-of", "", "`date` (YYYY-MM-DD) a profile page was captured; dates without a year fall in its year (default today)")
+	fs.BoolVar(&f.noOwner, "no-owner", false, "do not add a profile page's owner to papers whose \"et al.\" hides them")
+	fs.BoolVar(&f.lenient, "lenient", false, "skip bad records and count them instead of stopping at the first")
+	fs.StringVar(&f.alias, "alias", "", "alias `file`: CSV lines \"variant,canonical\" forcing two spellings into one person")
+}
+
+func (f *inputFlags) options() (*corpus.Options, error) {
+	opt := &corpus.Options{Format: f.from, NoOwner: f.noOwner, Lenient: f.lenient}
+	if f.asOf != "" {
+		t, err := time.Parse("2006-01-02", f.asOf)
+		if err != nil {
+			return nil, usageError("--as-of %q: want a date as YYYY-MM-DD", f.asOf)
+		}
+		opt.AsOf = t
+	}
+	return opt, nil
+}
+
+// loaded is everything read from the input files.
+type loaded struct {
+	papers   []corpus.Paper
+	owner    string
+	inputs   []string
+	warnings []string
+	skipped  map[string]int
+	aliases  *corpus.Aliases
+}
+
+func (l *loaded) skippedTotal() int {
+	n := 0
+	for _, c := range l.skipped {
+		n += c
+	}
+	return n
+}
+
+// load reads every file. Paper ids are made unique across files by
+// prefixing the ids of later files that collide with earlier ones.
+func load(e *env, files []string, f *inputFlags) (*loaded, error) {
+	if len(files) == 0 {
+		return nil, usageError("no input files")
+	}
+	opt, err := f.options()
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{inputs: files, skipped: map[string]int{}}
+	if f.alias != "" {
+		if l.aliases, err = corpus.ReadAliases(f.alias); err != nil {
+			return nil, fmt.Errorf("--alias: %w", err)
+		}
+	}
+	seen := map[string]bool{}
+	for i, path := range files {
+		e.progress.step("reading %s", path)
+		res, err := corpus.Read(path, opt)
+		if err != nil {
+			return nil, err
+		}
+		if res.Owner != "" && l.owner == "" {
+			l.owner = res.Owner
+		}
+		for _, w := range res.Warnings {
+			e.log.Warn(w)
+		}
+		l.warnings = append(l.warnings, res.Warnings...)
+		for r, c := range res.Skipped {
+			l.skipped[r] += c
+		}
+		for _, p := range res.Papers {
+			if seen[p.ID] {
+				p.ID = fmt.Sprintf("f%d:%s", i+1, p.ID)
+			}
+			seen[p.ID] = true
+			l.papers = append(l.papers, p)
+		}
+		e.log.Debug("read", "file", path, "format", res.Format, "papers", len(res.Papers))
+	}
+	return l, nil
+}
+
+// skippedSummary returns "N skipped (reason: n, ...)" or "".
+func skippedSummary(m map[string]int) string {
+	var reasons []string
+	n := 0
+	for r, c := range m {
+		reasons = append(reasons, fmt.Sprintf("%s: %d", r, c))
+		n += c
+	}
+	if n == 0 {
+		return ""
+	}
+	sort.Strings(reasons)
+	return fmt.Sprintf("%d skipped (%s)", n, strings.Join(reasons, ", "))
+}

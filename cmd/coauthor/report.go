@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/coauthor/coauthor/corpus"
+	"github.com/coauthor/coauthor/export"
+	"github.com/coauthor/coauthor/graph"
+	"github.com/coauthor/coauthor/metrics"
+)
+
+const reportUsage = `Usage: coauthor report [flags] FILE...
+
+Reads the papers in FILE... (a profile page, BibTeX, CSV, JSON Lines and
+the other formats listed under --from; .gz read transparently; - reads
+standard input), builds the weighted co-authorship graph, measures it and
+writes into the --out directory:
+
+  graph.dot          the drawing's source: communities as colours, node
+                     size by PageRank, edge width by tie strength
+  graph.svg          the drawing, laid out in-process (no Graphviz needed)
+  graph.graphml      the whole graph with every measure, for Gephi
+  authors.csv        one row per author with every measure
+  edges.csv          one row per tie: weight, distance, joint papers
+  papers.csv         one row per paper
+  communities.csv    communities with their leading members and topic
+  topics.csv         topic clusters with their label terms
+  summary.json       the network summary
+  report.md          the summary, top authors, communities, topics, warnings
+
+Example:
+  coauthor report --as-of 2026-12-03 -o out testdata/profile-page.txt
+`
+
+// analysisFlags are the graph and analysis flags shared by the commands
+// that build and measure a graph.
+type analysisFlags struct {
+	counting   string
+	since      int
+	until      int
+	minPapers  int
+	minWeight  float64
+	maxAuthors int
+	resolution float64
+	seed       uint64
+	topics     int
+}
+
+func (f *analysisFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.counting, "counting", "full", "tie strength: `full` (joint papers) or fractional (a paper with n authors adds 1/(n-1) to each pair)")
+	fs.IntVar(&f.since, "since", 0, "keep papers from this `year` on")
+	fs.IntVar(&f.until, "until", 0, "keep papers up to this `year`")
+	fs.IntVar(&f.minPapers, "min-papers", 0, "drop authors with fewer than `N` papers")
+	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop ties weaker than `W`")
+	fs.IntVar(&f.maxAuthors, "max-authors", 50, "papers with more than `N` authors add no ties (0: no limit)")
+	fs.Float64Var(&f.resolution, "resolution", 1, "modularity `resolution` of community detection (higher: smaller communities)")
+	fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of community detection, topic clustering and layout")
+	fs.IntVar(&f.topics, "topics", 0, "number of topic clusters (0: chosen by silhouette)")
+}
+
+func (f *analysisFlags) buildOptions() (graph.Options, error) {
+	c, err := graph.ParseCounting(f.counting)
+	if err != nil {
+		return graph.Options{}, usageError("--counting: %v", err)
+	}
+	if f.maxAuthors < 0 || f.minPapers < 0 || f.minWeight < 0 || f.topics < 0 {
+		return graph.Options{}, usageError("--max-authors, --min-papers, --min-weight and --topics must not be negative")
+	}
+	if f.resolution <= 0 {
+		return graph.Options{}, usageError("--resolution must be positive")
+	}
+	return graph.Options{Counting: c, Since: f.since, Until: f.until, MinPapers: f.minPapers,
+		MinWeight: f.minWeight, MaxAuthors: f.maxAuthors}, nil
+}
+
+func runReport(e *env, args []string) error {
+	var in inputFlags
+	var an analysisFlags
+	fs := newFlagSet(e, "report", reportUsage)
+	in.register(fs)
+	an.register(fs)
+	out := "coauthor-out"
+	fs.StringVar(&out, "out", out, "output `directory`")
+	fs.StringVar(&out, "o", out, "output `directory` (short for --out)")
+	maxNodes := 300
+	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors, the most central, in graph.dot and graph.svg")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	bopt, err := an.buildOptions()
+	if err != nil {
+		return err
+	}
+	l, err := load(e, files, &in)
+	if err != nil {
+		return err
+	}
+	a := analyze(e, l, bopt, &an)
+	return writeReport(e, out, a, export.DrawOptions{MaxNodes: maxNodes})
+}
+
+// analyze builds the graph of the loaded papers and measures it.
+func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) *export.Analysis {
+	e.progress.step("building the graph of %d papers", len(l.papers))
+	id := corpus.Resolve(l.papers, l.aliases)
+	g := graph.Build(l.papers, id, bopt)
+
+	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
+	c := metrics.Centralities(g)
+	e.progress.step("finding communities")
+	p := metrics.Louvain(g, an.resolution, an.seed)
+
+	e.progress.step("clustering topics")
+	texts := make([]string, len(g.Papers))
+	authors := make([][]int32, len(g.Papers))
+	for i, gp := range g.Papers {
+		cp := &l.papers[gp.Index]
+		texts[i] = cp.Title + "\n" + cp.Abstract
+		authors[i] = gp.Authors
+	}
+	t := metrics.TopicClusters(texts, authors, g.Len(), metrics.TopicOptions{K: an.topics, Seed: an.seed})
+
+	s := metrics.Summarize(g, c, p)
+	s.Papers = len(g.Papers)
+	s.Topics = len(t.Sizes)
+	s.SkippedRecords = l.skippedTotal()
+	if len(l.skipped) > 0 {
+		s.SkippedReasons = l.skipped
+	}
+	var inferred int
+	for _, gp := range g.Papers {
+		cp := &l.papers[gp.Index]
+		if cp.Truncated {
+			s.TruncatedPapers++
+		}
+		for _, au := range cp.Authors {
+			if au.Inferred {
+				inferred++
+			}
+		}
+	}
+	warnings := append([]string(nil), l.warnings...)
+	if s.TruncatedPapers > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d of %d papers have truncated author lists (\"et al.\"): their hidden co-authors are missing from the graph", s.TruncatedPapers, s.Papers))
+	}
+	if inferred > 0 {
+		warnings = append(warnings, fmt.Sprintf("the owner %s was added to %d papers whose \"et al.\" hides them (inferred; --no-owner turns this off)", l.owner, inferred))
+	}
+	if sk := skippedSummary(l.skipped); sk != "" {
+		warnings = append(warnings, "records "+sk)
+	}
+	return &export.Analysis{
+		Graph: g, Papers: l.papers, Centrality: c, Communities: p, Topics: t, Summary: s,
+		Owner: l.owner, Warnings: warnings, Inputs: l.inputs,
+		Settings: export.Settings{Build: bopt, Seed: an.seed, Resolution: an.resolution, Betweenness: "exact"},
+	}
+}
+
+// output is one file of the report.
+type output struct {
+	name  string
+	write func(w io.Writer) error
+}
+
+// writeReport writes every output file into dir. The files are first
+// written into a fresh directory beside them and moved into place only
+// when all succeeded, so a failed run leaves no partial output.
+func writeReport(e *env, dir string, a *export.Analysis, draw export.DrawOptions) error {
+	var dot bytes.Buffer
+	if err := export.DOT(&dot, a, draw); err != nil {
+		return fmt.Errorf("graph.dot: %w", err)
+	}
+	outs := []output{
+		{"graph.dot", func(w io.Writer) error { _, err := w.Write(dot.Bytes()); return err }},
+		{"graph.svg", func(w io.Writer) error {
+			e.progress.step("laying out and drawing %d authors", min(a.Graph.Len(), draw.MaxNodes))
+			return export.SVG(context.Background(), w, dot.Bytes())
+		}},
+		{"graph.graphml", func(w io.Writer) error { return export.GraphML(w, a) }},
+		{"authors.csv", func(w io.Writer) error { return export.AuthorsCSV(w, a) }},
+		{"edges.csv", func(w io.Writer) error { return export.EdgesCSV(w, a) }},
+		{"papers.csv", func(w io.Writer) error { return export.PapersCSV(w, a) }},
+		{"communities.csv", func(w io.Writer) error { return export.CommunitiesCSV(w, a) }},
+		{"topics.csv", func(w io.Writer) error { return export.TopicsCSV(w, a) }},
+		{"summary.json", func(w io.Writer) error { return export.SummaryJSON(w, a.Summary) }},
+		{"report.md", func(w io.Writer) error { return export.Report(w, a) }},
+	}
+	return writeAll(e, dir, outs)
+}
+
+// writeAll writes outs into dir through a staging directory.
+func writeAll(e *env, dir string, outs []output) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(dir, ".coauthor-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+	for _, o := range outs {
+		e.progress.step("writing %s", o.name)
+		if err := export.WriteFile(filepath.Join(stage, o.name), o.write); err != nil {
+			return fmt.Errorf("%s: %w", o.name, err)
+		}
+	}
+	var names []string
+	for _, o := range outs {
+		if err := os.Rename(filepath.Join(stage, o.name), filepath.Join(dir, o.name)); err != nil {
+			return err
+		}
+		names = append(names, o.name)
+	}
+	e.log.Info("wrote report", "dir", dir, "files", strings.Join(names, " "))
+	return nil
+}

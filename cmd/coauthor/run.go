@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// errUsage marks an error in the command line; run prints the usage
+// after it and exits with status 2.
+var errUsage = errors.New("usage")
+
+// usageError wraps a message as a usage error.
+func usageError(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
+
+// env is what a subcommand gets from the process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+	progress       *progress
+}
+
+type command struct {
+	name, summary string
+	run           func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"report", "read papers, build and measure the collaboration graph, write every output", runReport},
+		{"papers", "print the records read as JSON Lines", runPapers},
+	}
+}
+
+// run is the whole program: it parses args, runs a subcommand and returns
+// the exit status. Only main calls os.Exit.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{
+		stdin:    stdin,
+		stdout:   stdout,
+		stderr:   stderr,
+		log:      slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		progress: newProgress(stderr),
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage())
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, mainUsage())
+		return exitOK
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, "coauthor", version)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(e, args[1:])
+		e.progress.done()
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(stderr, "coauthor %s: %s\n", c.name, strings.TrimPrefix(err.Error(), "usage: "))
+			fmt.Fprintf(stderr, "run 'coauthor %s --help' for usage\n", c.name)
+			return exitUsage
+		default:
+			fmt.Fprintf(stderr, "coauthor %s: %v\n", c.name, err)
+			return exitError
+		}
+	}
+	fmt.Fprintf(stderr, "coauthor: unknown command %q\n\n%s", args[0], mainUsage())
+	return exitUsage
+}
+
+// version is the program's version.
+const version = "0.1.0"
+
+func mainUsage() string {
+	var b strings.Builder
+	b.WriteString(`coauthor turns papers and their author lists into a weighted collaboration
+graph, measures it (centrality, communities, topics) and draws it.
+
+Usage:
+  coauthor <command> [flags] FILE...
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
+Examples:
+  coauthor report --as-of 2026-12-03 -o out testdata/profile-page.txt
+  coauthor report --counting fractional --since 2015 refs.bib scopus.csv
+  coauthor papers export.ris.gz | head
+
+Run 'coauthor <command> --help' for a command's flags. Exit status: 0 on
+success, 1 on failure, 2 on a usage error.
+`)
+	return b.String()
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments, and returns the positional arguments. A lone
+// "-" is a positional argument (standard input); "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// newFlagSet returns a flag set whose errors and usage go to stderr.
+func newFlagSet(e *env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usage)
+		fmt.Fprintln(e.stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
