@@ -45,13 +45,18 @@ type Summary struct {
 	Transitivity          float64        `json:"transitivity"`
 	Triangles             int64          `json:"triangles"`
 	Diameter              int            `json:"diameter"`          // hops, in the largest component
-	WeightedDiameter      float64        `json:"weighted_diameter"` // edge length 1/weight
+	WeightedDiameter      float64        `json:"weighted_diameter"` // edge length 1/weight, largest component
 	Modularity            float64        `json:"modularity"`
 	Communities           int            `json:"communities"`
 	Topics                int            `json:"topics"`
 	TruncatedPapers       int            `json:"truncated_papers"`
 	SkippedRecords        int            `json:"skipped_records"`
 	SkippedReasons        map[string]int `json:"skipped_reasons,omitempty"`
+
+	// DiameterExact is false when the largest component has more than
+	// ExactDiameterLimit nodes: Diameter and WeightedDiameter are then
+	// lower bounds from double sweeps, not exact values.
+	DiameterExact bool `json:"diameter_exact"`
 }
 
 // Partition is a division of the nodes into communities.
