@@ -78,7 +78,7 @@ func testAnalysis(t testing.TB) *Analysis {
 			LargestComponentEdges: 7, Density: 7.0 / 15, AverageClustering: 0.5555555556,
 			Transitivity: 0.5, Triangles: 2, Diameter: 2, WeightedDiameter: 1.5,
 			Modularity: 0.125, Communities: 3, Topics: 2, TruncatedPapers: 1,
-			SkippedRecords: 1, SkippedReasons: map[string]int{"no authors": 1},
+			SkippedRecords: 1, SkippedReasons: map[string]int{"no authors": 1}, DiameterExact: true,
 		},
 		Owner:    `O"Brien`,
 		Warnings: []string{"1 paper has a truncated author list", "owner inferred: O\"Brien"},
