@@ -39,8 +39,10 @@ type Analysis struct {
 	// from, "" when the input was not a profile page.
 	Owner string
 
-	// Warnings are messages for the reader of the report: reader
-	// warnings, skipped records, inferred authors. Written in order.
+	// Warnings are messages for the reader of the report, written in
+	// order as given: reader warnings, skipped records, truncated author
+	// lists, authors inferred (such as the profile owner added to papers
+	// whose "et al." hides them). Report adds none of its own.
 	Warnings []string
 
 	// Inputs are the names of the input files, in the order given.
