@@ -15,7 +15,7 @@ import (
 // null.
 func TestOpenAlexFiles(t *testing.T) {
 	tests := []struct {
-		file                                string
+		file                              string
 		works, authors, orcids, abstracts int
 	}{
 		{"openalexpython-W2741809807-2025.json", 1, 9, 9, 1},
