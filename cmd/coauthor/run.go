@@ -150,9 +150,29 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, usage)
 		fmt.Fprintln(e.stderr, "\nFlags:")
-		fs.PrintDefaults()
+		printFlags(e.stderr, fs)
 	}
 	return fs
+}
+
+// printFlags lists the flags of fs as "--name value" with their usage and
+// default, in the style of flag.PrintDefaults but with two dashes.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		line := "  " + dash + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "%s\n    \t%s\n", line, usage)
+	})
 }
 
 // fileExists reports whether path names an existing file.

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the program with args and returns its exit status, stdout
+// and stderr.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+var reportFiles = []string{"graph.dot", "graph.svg", "graph.graphml", "authors.csv", "edges.csv",
+	"papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md"}
+
+// TestReportSeed runs the README's main command on the seed. The counts
+// were checked independently: 34 date lines in the page; 61 distinct
+// author keys and 121 co-author pairs counted by a separate Python
+// script that splits the author lines and adds the owner where hidden
+// (networkx 3.6.1 on that graph: nx.transitivity = 0.1163727959697733,
+// sum(nx.triangles(G).values())/3 = 77, nx.diameter = 2).
+func TestReportSeed(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, "report", "--as-of", "2026-12-03", "-o", dir, "../../testdata/profile-page.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, f := range reportFiles {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s missing or empty: %v", f, err)
+		}
+	}
+	var s struct {
+		Papers, Authors, Edges, Components, LargestComponent, Triangles, Diameter, TruncatedPapers, SkippedRecords int
+		Transitivity                                                                                            float64
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"papers", "authors", "edges", "components", "largest_component", "density",
+		"average_clustering", "diameter", "modularity", "communities", "topics", "truncated_papers", "skipped_records"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("summary.json lacks %q", k)
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if err := dec.Decode(&struct {
+		Papers           *int     `json:"papers"`
+		Authors          *int     `json:"authors"`
+		Edges            *int     `json:"edges"`
+		Components       *int     `json:"components"`
+		LargestComponent *int     `json:"largest_component"`
+		Triangles        *int     `json:"triangles"`
+		Diameter         *int     `json:"diameter"`
+		Truncated        *int     `json:"truncated_papers"`
+		Skipped          *int     `json:"skipped_records"`
+		Transitivity     *float64 `json:"transitivity"`
+	}{&s.Papers, &s.Authors, &s.Edges, &s.Components, &s.LargestComponent, &s.Triangles, &s.Diameter,
+		&s.TruncatedPapers, &s.SkippedRecords, &s.Transitivity}); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		name      string
+		got, want int
+	}{
+		{"papers", s.Papers, 34}, {"authors", s.Authors, 61}, {"edges", s.Edges, 121},
+		{"components", s.Components, 1}, {"largest_component", s.LargestComponent, 61},
+		{"triangles", s.Triangles, 77}, {"diameter", s.Diameter, 2},
+		{"truncated_papers", s.TruncatedPapers, 24}, {"skipped_records", s.SkippedRecords, 0},
+	}
+	for _, w := range want {
+		if w.got != w.want {
+			t.Errorf("summary %s = %d, want %d", w.name, w.got, w.want)
+		}
+	}
+	if d := s.Transitivity - 0.1163727959697733; d > 1e-12 || d < -1e-12 {
+		t.Errorf("transitivity = %v, want 0.1163727959697733", s.Transitivity)
+	}
+	report, _ := os.ReadFile(filepath.Join(dir, "report.md"))
+	if !bytes.Contains(report, []byte("inferred")) || !bytes.Contains(report, []byte("truncated")) {
+		t.Error("report.md does not warn about the inferred owner and truncated lists")
+	}
+}
+
+// TestReportDeterministic checks that two runs give byte-identical files.
+func TestReportDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if code, _, stderr := runCmd(t, "report", "--as-of", "2026-12-03", "--seed", "7", "-o", dir, "../../testdata/profile-page.txt"); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	for _, f := range reportFiles {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs", f)
+		}
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	bib := filepath.Join(dir, "bad.bib")
+	os.WriteFile(bib, []byte("@article{a1,\n  author = {Jane Roe and John Doe},\n  title = {One},\n  year = 2020\n}\n\n@article{a2,\n  author = {Jane Roe},\n  title = {Two,\n  year = 2021\n"), 0o644)
+	csvFile := filepath.Join(dir, "bad.csv")
+	os.WriteFile(csvFile, []byte("title,year,authors\nOne,2020,Jane Roe; John Doe\nTwo,2021\n"), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"unclosed brace", []string{"report", "-o", filepath.Join(dir, "o1"), bib}, exitError, "bad.bib:7"},
+		{"short csv row", []string{"report", "-o", filepath.Join(dir, "o2"), csvFile}, exitError, "bad.csv:3"},
+		{"missing file", []string{"report", "-o", filepath.Join(dir, "o3"), filepath.Join(dir, "none.bib")}, exitError, "none.bib"},
+		{"no input", []string{"report", "-o", filepath.Join(dir, "o4")}, exitUsage, "no input files"},
+		{"bad flag", []string{"report", "--counting", "half", bib}, exitUsage, "--counting"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, test.args...)
+			if code != test.code || !strings.Contains(stderr, test.stderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, test.code, test.stderr)
+			}
+		})
+	}
+	for _, o := range []string{"o1", "o2", "o3", "o4"} {
+		if _, err := os.Stat(filepath.Join(dir, o)); err == nil {
+			t.Errorf("a failed run left the output directory %s", o)
+		}
+	}
+	// Lenient: the good records are kept and the bad ones counted.
+	out := filepath.Join(dir, "lenient")
+	if code, _, stderr := runCmd(t, "report", "--lenient", "-o", out, bib, csvFile); code != 0 {
+		t.Fatalf("lenient: exit %d: %s", code, stderr)
+	}
+	raw, _ := os.ReadFile(filepath.Join(out, "summary.json"))
+	var s struct {
+		Papers  int `json:"papers"`
+		Skipped int `json:"skipped_records"`
+	}
+	json.Unmarshal(raw, &s)
+	if s.Papers != 2 || s.Skipped != 2 {
+		t.Errorf("lenient: papers %d, skipped %d; want 2 and 2", s.Papers, s.Skipped)
+	}
+}
+
+func TestPapersCommand(t *testing.T) {
+	code, out, stderr := runCmd(t, "papers", "--as-of", "2026-12-03", "../../testdata/profile-page.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 34 {
+		t.Fatalf("%d lines, want 34", len(lines))
+	}
+	var p paperLine
+	if err := json.Unmarshal([]byte(lines[8]), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "CORE: Collaborative Reasoning via Cross Teaching" || len(p.Authors) != 4 ||
+		len(p.AuthorIDs) != 4 || len(p.Inferred) != 1 || p.Inferred[0] != 3 || !p.Truncated || p.Year != 2026 {
+		t.Errorf("line 9 = %+v", p)
+	}
+	if !strings.Contains(stderr, "read 34 records from 1 files, 0 skipped") {
+		t.Errorf("stderr = %q", stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, _ := runCmd(t, "--help")
+	if code != 0 || !strings.Contains(out, "coauthor report") {
+		t.Errorf("--help: exit %d, %q", code, out)
+	}
+	if code, _, stderr := runCmd(t, "report", "--help"); code != 0 || !strings.Contains(stderr, "--counting") {
+		t.Errorf("report --help: exit %d, %q", code, stderr)
+	}
+}
