@@ -128,10 +128,11 @@ func TestDOTLimits(t *testing.T) {
 		{"small, all labelled", 10, DrawOptions{}, 10, 9, 10, "neato", false},
 		{"labels 2", 10, DrawOptions{Labels: 2}, 10, 9, 2, "neato", false},
 		{"labels none", 10, DrawOptions{Labels: -1}, 10, 9, 0, "neato", false},
-		{"61 nodes, 40 labels", 61, DrawOptions{}, 61, 60, 40, "sfdp", false},
-		{"60 nodes, all labels", 60, DrawOptions{}, 60, 59, 60, "sfdp", false},
+		{"61 nodes, 40 labels", 61, DrawOptions{}, 61, 60, 40, "neato", false},
+		{"60 nodes, all labels", 60, DrawOptions{}, 60, 59, 60, "neato", false},
 		{"max nodes 5", 30, DrawOptions{MaxNodes: 5}, 5, 4, 5, "neato", true},
-		{"default cap 300", 301, DrawOptions{}, 300, 299, 40, "sfdp", true},
+		{"300 nodes, neato", 300, DrawOptions{}, 300, 299, 40, "neato", false},
+		{"default cap 300", 301, DrawOptions{}, 300, 299, 40, "neato", true},
 		{"no cap", 301, DrawOptions{MaxNodes: -1}, 301, 300, 40, "sfdp", false},
 	}
 	for _, test := range tests {

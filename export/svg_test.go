@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/coauthor/coauthor/graph"
+	"github.com/coauthor/coauthor/metrics"
 )
 
 // wellFormed parses b as XML to the end, returning the character data.
@@ -49,45 +54,76 @@ func TestSVGEscapes(t *testing.T) {
 	}
 }
 
-// TestSVGDeterministic renders the fixture's DOT twice, with sfdp and
-// neato, and compares the bytes.
+// TestSVGDeterministic renders the DOT of a random 200-node graph (laid
+// out by neato) twice, with another graph rendered in between, and
+// compares the bytes; then checks that the fixture's names survive
+// rendering. (With sfdp this graph gives different bytes on the second
+// render.)
 func TestSVGDeterministic(t *testing.T) {
-	a := testAnalysis(t)
-	tests := []struct {
-		name   string
-		layout string
-	}{
-		{"neato", "neato"},
-		{"sfdp", "sfdp"},
+	render := func(a *Analysis) []byte {
+		t.Helper()
+		var dot, svg bytes.Buffer
+		if err := DOT(&dot, a, DrawOptions{Seed: 3}); err != nil {
+			t.Fatal(err)
+		}
+		if err := SVG(context.Background(), &svg, dot.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		return svg.Bytes()
 	}
-	for _, test := range tests {
-		t.Run(test.name, func(t *testing.T) {
-			var dot bytes.Buffer
-			if err := DOT(&dot, a, DrawOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			src := strings.Replace(dot.String(), "layout=neato", "layout="+test.layout, 1)
-			if !strings.Contains(src, "layout="+test.layout) {
-				t.Fatalf("DOT has no layout=%s:\n%s", test.layout, src)
-			}
-			var first, second bytes.Buffer
-			if err := SVG(context.Background(), &first, []byte(src)); err != nil {
-				t.Fatal(err)
-			}
-			if err := SVG(context.Background(), &second, []byte(src)); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(first.Bytes(), second.Bytes()) {
-				t.Errorf("two renders of the same DOT differ")
-			}
-			text := wellFormed(t, first.Bytes())
-			for _, want := range []string{`O"Brien`, "Ünal & Co", `a\b`, "<b>x</b>"} {
-				if !strings.Contains(text, want) {
-					t.Errorf("SVG text lacks %q", want)
-				}
-			}
-		})
+	rnd := randomAnalysis(200, 600)
+	first := render(rnd)
+	fixture := render(testAnalysis(t))
+	second := render(rnd)
+	if !bytes.Equal(first, second) {
+		t.Errorf("two renders of the same DOT differ")
 	}
+	if !bytes.Contains(first, []byte("Author 199")) {
+		t.Errorf("SVG of the random graph lacks its last author")
+	}
+	text := wellFormed(t, fixture)
+	for _, want := range []string{`O"Brien`, "Ünal & Co", `a\b`, "<b>x</b>", "Zoë *Star* | Pipe"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+}
+
+// randomAnalysis returns a graph of n authors and up to m random edges
+// of weight 1 to 4, from a fixed PCG seed.
+func randomAnalysis(n, m int) *Analysis {
+	r := rand.New(rand.NewPCG(1, 2))
+	authors := make([]graph.Author, n)
+	pr := make([]float64, n)
+	for i := range authors {
+		authors[i] = graph.Author{Name: fmt.Sprintf("Author %03d", i), Papers: 1}
+		pr[i] = r.Float64()
+	}
+	edges := make([]graph.Edge, m)
+	for i := range edges {
+		edges[i] = graph.Edge{U: int32(r.IntN(n)), V: int32(r.IntN(n)), Weight: float64(1 + r.IntN(4)), Joint: 1}
+	}
+	g, _, _ := graph.New(authors, edges)
+	return &Analysis{Graph: g, Centrality: &metrics.Centrality{PageRank: pr}}
+}
+
+// TestSVGSFDP checks that a drawing above 300 nodes goes to sfdp and
+// renders; its bytes are not compared (see SVG).
+func TestSVGSFDP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 301 nodes")
+	}
+	var dot, svg bytes.Buffer
+	if err := DOT(&dot, starAnalysis(301), DrawOptions{MaxNodes: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(dot.Bytes(), []byte("layout=sfdp")) {
+		t.Fatalf("DOT of 301 nodes does not choose sfdp")
+	}
+	if err := SVG(context.Background(), &svg, dot.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	wellFormed(t, svg.Bytes())
 }
 
 func TestSVGBadInput(t *testing.T) {
