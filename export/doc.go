@@ -2,4 +2,29 @@
 // drawings, GraphML for Gephi, CSV tables, summary JSON and a Markdown
 // report. Every writer orders its output by node id and edge, so the same
 // graph gives the same bytes.
+//
+// # Outputs
+//
+// [Analysis] bundles the graph, the measures and the settings of a run.
+// [AuthorsCSV], [EdgesCSV], [PapersCSV], [CommunitiesCSV] and [TopicsCSV]
+// write one table each; [SummaryJSON] the summary; [GraphML] the graph
+// with every attribute; [DOT] a drawing description that [SVG] lays out
+// and renders in-process; [Report] the Markdown report. [WriteFile]
+// writes any of them atomically.
+//
+// Names are data, never markup: each format escapes them its own way
+// (CSV quoting, XML escaping, DOT string escapes, HTML entities in the
+// DOT legend, backslashes in Markdown).
+//
+// Path-based measures use the edge length 1/weight; edges.csv and the
+// GraphML carry it as distance.
+//
+// BUG: CSV cells are written as given: a name starting with =, +, - or @
+// may be taken for a formula by a spreadsheet that opens the file.
+//
+// BUG: GraphML writes non-finite doubles as NaN, INF and -INF (XML
+// Schema spelling), which Gephi's importer may not read.
+//
+// BUG: SVG output of graphs over 300 drawn nodes (laid out by sfdp) is
+// reproducible only as the first render of a process.
 package export
