@@ -10,8 +10,8 @@ import (
 // based) and what was expected.
 type ParseError struct {
 	File   string
-	Line   int // 1-based; 0 when unknown
-	Record int // 1-based record index; 0 when unknown
+	Line   int    // 1-based; 0 when unknown
+	Record int    // 1-based record index; 0 when unknown
 	Reason string // short, stable reason used to count skipped records
 	Err    error
 }

@@ -41,12 +41,12 @@ func init() {
 }
 
 var (
-	profileDate    = regexp.MustCompile(`^([A-Z]{1,6})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})(?:, (\d{4}))?(Code)?$`)
-	profilePapers  = regexp.MustCompile(`^([\d,]+) ?papers$`)
-	profileHIndex  = regexp.MustCompile(`^h-index ?(\d+)$`)
-	profileCited   = regexp.MustCompile(`^([\d,]+) ?citations$`)
-	profileMonths  = map[string]int{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
-	profileEtAlRE  = regexp.MustCompile(`(?i),?\s*(et al\.?|and others)$`)
+	profileDate     = regexp.MustCompile(`^([A-Z]{1,6})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})(?:, (\d{4}))?(Code)?$`)
+	profilePapers   = regexp.MustCompile(`^([\d,]+) ?papers$`)
+	profileHIndex   = regexp.MustCompile(`^h-index ?(\d+)$`)
+	profileCited    = regexp.MustCompile(`^([\d,]+) ?citations$`)
+	profileMonths   = map[string]int{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+	profileEtAlRE   = regexp.MustCompile(`(?i),?\s*(et al\.?|and others)$`)
 	profileAffilSep = " · "
 )
 

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -34,6 +35,22 @@ type Options struct {
 	// Lenient skips bad records and counts them in [Result.Skipped]
 	// instead of stopping at the first.
 	Lenient bool
+
+	// MaxBytes bounds the bytes read from one file after decompression,
+	// so that a compression bomb stops with an error instead of running
+	// on. Zero means 64 GiB.
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the bound on decompressed input when
+// [Options.MaxBytes] is zero.
+const DefaultMaxBytes = 64 << 30
+
+func (o *Options) maxBytes() int64 {
+	if o == nil || o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
 }
 
 func (o *Options) asOf() time.Time {
@@ -131,10 +148,14 @@ const sniffSize = 64 << 10
 
 // Read reads the papers of one file. path "-" reads standard input. A
 // gzip-compressed file (by content, whatever its name) is decompressed
-// on the fly.
+// on the fly; a zip archive is read member by member, each member named
+// "archive.zip/member" in origins and errors.
 func Read(path string, opt *Options) (*Result, error) {
 	if opt == nil {
 		opt = &Options{}
+	}
+	if path != "-" && isZipFile(path) {
+		return readZip(path, opt)
 	}
 	rc, err := open(path)
 	if err != nil {
@@ -144,11 +165,72 @@ func Read(path string, opt *Options) (*Result, error) {
 	return ReadFrom(rc, path, opt)
 }
 
+func isZipFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var magic [4]byte
+	_, err = io.ReadFull(f, magic[:])
+	return err == nil && string(magic[:]) == "PK\x03\x04"
+}
+
+// readZip reads every file of a zip archive, skipping directories and
+// the resource forks some archivers add, and merges what they hold.
+func readZip(path string, opt *Options) (*Result, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	defer zr.Close()
+	all := &Result{}
+	formats := map[string]bool{}
+	for _, f := range zr.File {
+		base := filepath.Base(f.Name)
+		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		name := path + "/" + f.Name
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		res, err := ReadFrom(rc, name, opt)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		formats[res.Format] = true
+		all.Papers = append(all.Papers, res.Papers...)
+		all.Warnings = append(all.Warnings, res.Warnings...)
+		if all.Owner == "" {
+			all.Owner = res.Owner
+		}
+		for r, c := range res.Skipped {
+			if all.Skipped == nil {
+				all.Skipped = map[string]int{}
+			}
+			all.Skipped[r] += c
+		}
+	}
+	var names []string
+	for f := range formats {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	all.Format = "zip(" + strings.Join(names, ",") + ")"
+	return all, nil
+}
+
 // ReadFrom reads papers from r; name is the file name used to detect the
 // format and in errors.
 func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
 	if opt == nil {
 		opt = &Options{}
+	}
+	if _, ok := r.(*limitedReader); !ok {
+		r = &limitedReader{r: r, left: opt.maxBytes(), name: name}
 	}
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
@@ -164,7 +246,7 @@ func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
 		}
 		defer zr.Close()
 		base = strings.TrimSuffix(name, ".gz")
-		return ReadFrom(zr, base, opt)
+		return ReadFrom(&limitedReader{r: zr, left: opt.maxBytes(), name: name}, base, opt)
 	}
 	f, err := detect(base, head, opt.Format)
 	if err != nil {
@@ -176,6 +258,25 @@ func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
 	}
 	res.Format = f.name
 	return res, nil
+}
+
+// limitedReader fails with ErrLimit once more than left bytes are read.
+type limitedReader struct {
+	r    io.Reader
+	left int64
+	name string
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, fmt.Errorf("%s: %w: more than the bound of bytes read from one file after decompression (raise it with --max-bytes)", l.name, ErrLimit)
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
 }
 
 func isGzip(head []byte) bool {

@@ -17,6 +17,7 @@ type inputFlags struct {
 	noOwner bool
 	lenient bool
 	alias   string
+	maxGB   float64
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -24,11 +25,15 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.asOf, "as-of", "", "`date` (YYYY-MM-DD) a profile page was captured; dates without a year fall in its year (default today)")
 	fs.BoolVar(&f.noOwner, "no-owner", false, "do not add a profile page's owner to papers whose \"et al.\" hides them")
 	fs.BoolVar(&f.lenient, "lenient", false, "skip bad records and count them instead of stopping at the first")
+	fs.Float64Var(&f.maxGB, "max-bytes", 64, "stop reading a file past this many `GiB` after decompression (guards against compression bombs)")
 	fs.StringVar(&f.alias, "alias", "", "alias `file`: CSV lines \"variant,canonical\" forcing two spellings into one person")
 }
 
 func (f *inputFlags) options() (*corpus.Options, error) {
-	opt := &corpus.Options{Format: f.from, NoOwner: f.noOwner, Lenient: f.lenient}
+	opt := &corpus.Options{Format: f.from, NoOwner: f.noOwner, Lenient: f.lenient, MaxBytes: int64(f.maxGB * (1 << 30))}
+	if f.maxGB <= 0 {
+		return nil, usageError("--max-bytes must be positive")
+	}
 	if f.asOf != "" {
 		t, err := time.Parse("2006-01-02", f.asOf)
 		if err != nil {
