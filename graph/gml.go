@@ -272,7 +272,8 @@ func (p *gmlReader) expectOpen() error {
 	return nil
 }
 
-// value reads a scalar value; a list is skipped and reported as not ok.
+// value reads a scalar value; a list is skipped and its token returned.
+// A bare word, which GML does not allow as a value, is read as a string.
 func (p *gmlReader) value() (text string, tok gmlTok, err error) {
 	if err := p.lx.next(); err != nil {
 		return "", 0, err
@@ -280,6 +281,8 @@ func (p *gmlReader) value() (text string, tok gmlTok, err error) {
 	switch p.lx.tok {
 	case gmlNum, gmlStr:
 		return p.lx.text, p.lx.tok, nil
+	case gmlKey:
+		return p.lx.text, gmlStr, nil
 	case gmlOpen:
 		return "", gmlOpen, p.skipList()
 	}

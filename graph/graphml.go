@@ -319,15 +319,15 @@ func (p *graphmlReader) node(se xml.StartElement) error {
 	if id == "" {
 		return p.errorf("node id", "node without id")
 	}
-	label, found, err := p.data(p.labelKeys)
-	if err != nil {
-		return err
-	}
 	v := p.nodes.id(id)
 	if p.declared[v] {
 		return parseErr(p.name, line, "duplicate node", "node id %q given twice", clip(id))
 	}
 	p.declared[v] = true
+	label, found, err := p.data(p.labelKeys)
+	if err != nil {
+		return err
+	}
 	if found && label != "" {
 		p.labels[v] = label
 	}
