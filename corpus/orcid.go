@@ -111,6 +111,9 @@ func (n *orcidNode) value(path ...string) string {
 }
 
 func readORCID(r io.Reader, name string, opt *Options) (*Result, error) {
+	// TODO: a bulk file of many thousand works is read whole; stream the
+	// "bulk" array as the OpenAlex reader streams "results" if such files
+	// appear.
 	data, err := io.ReadAll(io.LimitReader(r, maxLine+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
