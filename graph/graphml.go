@@ -32,10 +32,14 @@ type graphmlReader struct {
 	es        *edgeSet
 	edgeLines int
 	directed  int // edges that are directed, by edgedefault or their own attribute
-	defaults  []string
-	graphs    int
-	skipped   map[string]int // elements skipped: hyperedge, port
-	depth     int            // nodes and edges open, for nested graphs
+	// defaults lists the edgedefault of each <graph> as it opens.
+	// TODO: an edge takes the edgedefault of the graph opened last, not of
+	// its own graph, when graphs nest; it only changes the count of
+	// directed edges in the notes, since all edges are read as undirected.
+	defaults []string
+	graphs   int
+	skipped  map[string]int // elements skipped: hyperedge, port
+	depth    int            // nodes and edges open, for nested graphs
 }
 
 // maxGraphMLDepth bounds the nesting of nodes and edges (through nested
