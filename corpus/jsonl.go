@@ -37,6 +37,9 @@ func init() {
 	})
 }
 
+// TODO: the OpenAlex reader also claims the .jsonl extension; a .jsonl
+// file that neither sniffer recognises goes to whichever format was
+// registered first (this one, by file order), not by its content.
 func sniffJSONL(head []byte) bool {
 	var lines [][]byte
 	for _, l := range bytes.Split(head, []byte("\n")) {
