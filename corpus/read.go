@@ -283,6 +283,18 @@ func isGzip(head []byte) bool {
 	return len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b
 }
 
+// Sniff returns the name of the format that the first bytes of a file
+// show, looking at the content alone, and whether one did.
+func Sniff(head []byte) (string, bool) {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for _, f := range formats {
+		if f.sniff != nil && f.sniff(head) {
+			return f.name, true
+		}
+	}
+	return "", false
+}
+
 // Detect returns the name of the format of a file given its name and the
 // first bytes of its content.
 func Detect(name string, head []byte) (string, error) {

@@ -106,16 +106,19 @@ func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 	if len(nodes) <= neatoMax {
 		layout = "neato"
 	}
-	ew.printf("  graph [layout=%s, start=%d, overlap=scale, pack=true, outputorder=edgesfirst, splines=false,\n",
+	ew.printf("  graph [layout=%s, start=%d, overlap=scale, pack=true, pad=0.6, outputorder=edgesfirst, splines=false,\n",
 		layout, opt.Seed%math.MaxInt32)
-	ew.printf("    fontname=\"Helvetica\", fontsize=14, labelloc=t, label=%s];\n",
-		dotQuote(title(a, opt, len(nodes))))
+	// The title and the legend form the graph's label, which Graphviz
+	// places outside the drawing, so the legend never covers a node.
+	ew.printf("    fontname=\"Helvetica\", fontsize=14, labelloc=t, label=<%s>];\n",
+		graphLabel(title(a, opt, len(nodes)), legendLabel(a, opt)))
 	ew.str("  node [shape=circle, style=filled, fixedsize=true, fontname=\"Helvetica\", fontsize=10, " +
 		"color=\"#555555\", penwidth=0.5];\n")
 	ew.str("  edge [color=\"#88888899\"];\n")
 	for _, u := range nodes {
 		au := &g.Authors[u]
-		label := ""
+		// An empty label would show the node id: a space shows nothing.
+		label := " "
 		if labelled[u] {
 			label = au.Name
 		}
@@ -130,9 +133,6 @@ func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 	// TODO: for graphs over MaxNodes, draw a maximum-spanning-tree
 	// backbone of the whole graph instead of the induced subgraph of the
 	// most central authors, which can leave them disconnected.
-	if legend := legendLabel(a, opt); legend != "" {
-		ew.printf("  legend [shape=plain, fontsize=10, label=<%s>];\n", legend)
-	}
 	ew.str("}\n")
 	return ew.err
 }
@@ -272,6 +272,18 @@ func title(a *Analysis, opt DrawOptions, drawn int) string {
 			drawn, opt.SizeBy)
 	}
 	return t
+}
+
+// graphLabel returns the HTML graph label: the title above the legend.
+func graphLabel(title, legend string) string {
+	var b strings.Builder
+	b.WriteString(`<table border="0" cellspacing="0" cellpadding="2">`)
+	fmt.Fprintf(&b, `<tr><td>%s</td></tr>`, htmlText(title))
+	if legend != "" {
+		fmt.Fprintf(&b, `<tr><td><font point-size="10">%s</font></td></tr>`, legend)
+	}
+	b.WriteString(`</table>`)
+	return b.String()
 }
 
 // legendLabel returns the HTML label of the legend, a table of the

@@ -31,8 +31,8 @@ func ExampleDOT() {
 	}
 	// Output:
 	// graph "coauthor" {
-	//   graph [layout=neato, start=1, overlap=scale, pack=true, outputorder=edgesfirst, splines=false,
-	//     fontname="Helvetica", fontsize=14, labelloc=t, label="Two"];
+	//   graph [layout=neato, start=1, overlap=scale, pack=true, pad=0.6, outputorder=edgesfirst, splines=false,
+	//     fontname="Helvetica", fontsize=14, labelloc=t, label=<<table border="0" cellspacing="0" cellpadding="2"><tr><td>Two</td></tr></table>>];
 	//   node [shape=circle, style=filled, fixedsize=true, fontname="Helvetica", fontsize=10, color="#555555", penwidth=0.5];
 	//   edge [color="#88888899"];
 	//   n0 [label="O\"Brien", tooltip="O\"Brien (2 papers)", fillcolor="#BBBBBB", width=1.000];

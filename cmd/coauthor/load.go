@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coauthor/coauthor/corpus"
+	"github.com/coauthor/coauthor/graph"
 )
 
 // inputFlags are the flags every command that reads papers shares.
@@ -21,7 +22,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "", "input `format`, overriding detection ("+strings.Join(corpus.Formats(), ", ")+")")
+	fs.StringVar(&f.from, "from", "", "input `format`, overriding detection: papers ("+strings.Join(corpus.Formats(), ", ")+") or graphs ("+strings.Join(graphFormats, ", ")+")")
 	fs.StringVar(&f.asOf, "as-of", "", "`date` (YYYY-MM-DD) a profile page was captured; dates without a year fall in its year (default today)")
 	fs.BoolVar(&f.noOwner, "no-owner", false, "do not add a profile page's owner to papers whose \"et al.\" hides them")
 	fs.BoolVar(&f.lenient, "lenient", false, "skip bad records and count them instead of stopping at the first")
@@ -52,6 +53,10 @@ type loaded struct {
 	warnings []string
 	skipped  map[string]int
 	aliases  *corpus.Aliases
+
+	// graph is set when the input was a graph made by another tool; then
+	// there are no papers.
+	graph *graph.Graph
 }
 
 func (l *loaded) skippedTotal() int {
@@ -80,6 +85,23 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 	}
 	seen := map[string]bool{}
 	for i, path := range files {
+		isGraph, err := isGraphFile(path, f.from)
+		if err != nil {
+			return nil, err
+		}
+		if isGraph {
+			if len(files) > 1 {
+				return nil, usageError("%s is a graph file: give it alone, not with other inputs", path)
+			}
+			e.progress.step("reading the graph %s", path)
+			if l.graph, err = graph.Read(path, f.from); err != nil {
+				return nil, err
+			}
+			for _, n := range l.graph.Notes {
+				e.log.Info(n, "file", path)
+			}
+			return l, nil
+		}
 		e.progress.step("reading %s", path)
 		res, err := corpus.Read(path, opt)
 		if err != nil {

@@ -109,6 +109,9 @@ func runReport(e *env, args []string) error {
 
 // analyze builds the graph of the loaded papers and measures it.
 func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) *export.Analysis {
+	if l.graph != nil {
+		return analyzeGraph(e, l, an)
+	}
 	e.progress.step("building the graph of %d papers", len(l.papers))
 	id := corpus.Resolve(l.papers, l.aliases)
 	g := graph.Build(l.papers, id, bopt)
@@ -161,6 +164,21 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) *export.A
 		Graph: g, Papers: l.papers, Centrality: c, Communities: p, Topics: t, Summary: s,
 		Owner: l.owner, Warnings: warnings, Inputs: l.inputs,
 		Settings: export.Settings{Build: bopt, Seed: an.seed, Resolution: an.resolution, Betweenness: "exact"},
+	}
+}
+
+// analyzeGraph measures a graph read from a graph file: there are no
+// papers, so no topics, and the build filters do not apply.
+func analyzeGraph(e *env, l *loaded, an *analysisFlags) *export.Analysis {
+	g := l.graph
+	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
+	c := metrics.Centralities(g)
+	e.progress.step("finding communities")
+	p := metrics.Louvain(g, an.resolution, an.seed)
+	s := metrics.Summarize(g, c, p)
+	return &export.Analysis{
+		Graph: g, Centrality: c, Communities: p, Summary: s, Inputs: l.inputs,
+		Settings: export.Settings{Seed: an.seed, Resolution: an.resolution, Betweenness: "exact"},
 	}
 }
 

@@ -40,7 +40,7 @@ func TestReportSeed(t *testing.T) {
 	}
 	var s struct {
 		Papers, Authors, Edges, Components, LargestComponent, Triangles, Diameter, TruncatedPapers, SkippedRecords int
-		Transitivity                                                                                            float64
+		Transitivity                                                                                               float64
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, "summary.json"))
 	if err != nil {
