@@ -39,13 +39,12 @@ type command struct {
 	run           func(e *env, args []string) error
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
-		{"report", "read papers, build and measure the collaboration graph, write every output", runReport},
-		{"papers", "print the records read as JSON Lines", runPapers},
-	}
+// commands lists the subcommands in the order --help shows them. Files
+// that add a command append to it in an init function; package variables
+// are set before any init runs, so these two always come first.
+var commands = []command{
+	{"report", "read papers, build and measure the collaboration graph, write every output", runReport},
+	{"papers", "print the records read as JSON Lines", runPapers},
 }
 
 // run is the whole program: it parses args, runs a subcommand and returns
