@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/coauthor/coauthor/export"
+)
+
+const graphUsage = `Usage: coauthor graph [flags] FILE... --format F [-o FILE]
+
+Builds and measures the collaboration graph as report does, with the same
+filters and analysis flags, and writes it in one format to standard
+output or to -o FILE (written whole, then moved into place).
+
+Formats:
+`
+
+// graphWriter writes an analysis in one format.
+type graphWriter struct {
+	summary string
+	write   func(w io.Writer, a *export.Analysis, draw export.DrawOptions) error
+}
+
+// graphWriters are the formats of 'coauthor graph', by name. Files that
+// add a writer register it in an init function.
+var graphWriters = map[string]graphWriter{
+	"graphml": {"GraphML with every measure as typed attributes (Gephi, networkx, igraph, Cytoscape)",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GraphML(w, a) }},
+	"dot": {"Graphviz DOT of the drawing", func(w io.Writer, a *export.Analysis, d export.DrawOptions) error {
+		return export.DOT(w, a, d)
+	}},
+	"svg": {"the drawing, laid out in-process", func(w io.Writer, a *export.Analysis, d export.DrawOptions) error {
+		var dot bytes.Buffer
+		if err := export.DOT(&dot, a, d); err != nil {
+			return err
+		}
+		return export.SVG(context.Background(), w, dot.Bytes())
+	}},
+	"authors-csv": {"one row per author with every measure",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.AuthorsCSV(w, a) }},
+	"edges-csv": {"one row per tie",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.EdgesCSV(w, a) }},
+	"summary": {"the network summary as JSON",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.SummaryJSON(w, a.Summary) }},
+}
+
+func init() {
+	commands = append(commands, command{"graph", "write the measured graph in one format (GraphML, DOT, SVG, ...)", runGraph})
+}
+
+func graphFormatNames() []string {
+	var names []string
+	for n := range graphWriters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func runGraph(e *env, args []string) error {
+	var in inputFlags
+	var an analysisFlags
+	var b strings.Builder
+	b.WriteString(graphUsage)
+	for _, n := range graphFormatNames() {
+		fmt.Fprintf(&b, "  %-12s %s\n", n, graphWriters[n].summary)
+	}
+	fs := newFlagSet(e, "graph", b.String())
+	in.register(fs)
+	an.register(fs)
+	format := ""
+	fs.StringVar(&format, "format", "", "output `format` (see above)")
+	out := ""
+	fs.StringVar(&out, "o", "", "output `file` (default standard output)")
+	maxNodes := 300
+	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors (dot, svg)")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	wr, ok := graphWriters[format]
+	if !ok {
+		return usageError("--format %q: want one of %s", format, strings.Join(graphFormatNames(), ", "))
+	}
+	bopt, err := an.buildOptions()
+	if err != nil {
+		return err
+	}
+	l, err := load(e, files, &in)
+	if err != nil {
+		return err
+	}
+	a := analyze(e, l, bopt, &an)
+	draw := export.DrawOptions{MaxNodes: maxNodes}
+	if out == "" || out == "-" {
+		w := bufio.NewWriter(e.stdout)
+		if err := wr.write(w, a, draw); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	return export.WriteFile(out, func(w io.Writer) error { return wr.write(w, a, draw) })
+}
+
