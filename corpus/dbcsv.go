@@ -180,7 +180,7 @@ func dbcsvRun(r io.Reader, name string, opt *Options, check func(*dbcsvTable) er
 		}
 	}
 	res := &Result{}
-	seen := make(map[string]bool)
+	var ids dbcsvIDs
 	for {
 		row, err := t.next()
 		if err == io.EOF {
@@ -203,23 +203,38 @@ func dbcsvRun(r io.Reader, name string, opt *Options, check func(*dbcsvTable) er
 			}
 			continue
 		}
-		p.ID = dbcsvUniqueID(p.ID, row.rec, seen)
+		p.ID = ids.unique(p.ID, row.rec)
 		res.Papers = append(res.Papers, *p)
 	}
 	return res, nil
 }
 
-// dbcsvUniqueID returns id, or "r<rec>" when id is empty, with a suffix
-// when it was already used in the file.
-func dbcsvUniqueID(id string, rec int, seen map[string]bool) string {
+// dbcsvIDs makes paper IDs unique within a file.
+type dbcsvIDs struct {
+	seen map[string]bool
+	next map[string]int // next suffix to try for a repeated ID
+}
+
+// unique returns id, or "r<rec>" when id is empty, with a suffix ("-2",
+// "-3", ...) when it was already used in the file.
+func (u *dbcsvIDs) unique(id string, rec int) string {
+	if u.seen == nil {
+		u.seen, u.next = make(map[string]bool), make(map[string]int)
+	}
 	if id == "" {
 		id = "r" + strconv.Itoa(rec)
 	}
-	base := id
-	for n := 2; seen[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if !u.seen[id] {
+		u.seen[id] = true
+		return id
 	}
-	seen[id] = true
+	n := max(u.next[id], 2)
+	for u.seen[id+"-"+strconv.Itoa(n)] {
+		n++
+	}
+	u.next[id] = n + 1
+	id += "-" + strconv.Itoa(n)
+	u.seen[id] = true
 	return id
 }
 
@@ -551,28 +566,47 @@ var springerPrefixes = map[string]bool{
 }
 
 // springerSplitNames splits names run together ("Araz R. AlievNigar T.
-// Ismayilova") and drops titles. A piece that would leave a name of one
-// word stays joined to its neighbour.
+// Ismayilova") and drops titles. A split is made only when the name before
+// it has two words besides titles, and a one-word tail stays joined to the
+// name before it. The scan is linear in the length of s.
 func springerSplitNames(s string) []string {
 	var pieces []string // the raw text of each name
 	start := 0
+	words := 0      // words begun in s[start:i], leading titles excluded
+	leading := true // every finished word of the piece so far is a title
+	wordStart := -1 // start of the current word; -1 between words
+	fragStart := 0  // start of the text since the last space, dot or split
 	for i, r := range s {
-		if i == 0 || !unicode.IsUpper(r) {
+		if unicode.IsSpace(r) {
+			if wordStart >= 0 {
+				if leading && springerTitles[strings.ToLower(s[wordStart:i])] {
+					words--
+				} else {
+					leading = false
+				}
+				wordStart = -1
+			}
+			fragStart = i + 1
+			continue
+		}
+		if wordStart < 0 {
+			wordStart, words = i, words+1
+		}
+		if r == '.' {
+			fragStart = i + 1
+		}
+		if i == 0 || !unicode.IsUpper(r) || words < 2 {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.IsLower(prev) {
 			continue
 		}
-		word := s[strings.LastIndexAny(s[:i], " \t.")+1 : i]
-		if springerPrefixes[strings.ToLower(word)] {
-			continue
-		}
-		if len(strings.Fields(springerClean(s[start:i]))) < 2 {
+		if frag := s[fragStart:i]; len(frag) <= 4 && springerPrefixes[strings.ToLower(frag)] {
 			continue
 		}
 		pieces = append(pieces, s[start:i])
-		start = i
+		start, words, leading, wordStart, fragStart = i, 1, true, i, i
 	}
 	tail := s[start:]
 	if n := len(pieces); n > 0 && len(strings.Fields(springerClean(tail))) < 2 {

@@ -118,14 +118,18 @@ func scopusSplitAuthors(s string, recent bool, nids int) []string {
 	if nids > 0 && len(plain) == nids {
 		return plain
 	}
-	var out []string
+	var groups [][]string
 	for _, piece := range plain {
-		n := len(out)
-		if n == 0 || strings.HasSuffix(out[n-1], ".") || scopusHasInitials(piece) {
-			out = append(out, piece)
+		n := len(groups)
+		if n == 0 || strings.HasSuffix(groups[n-1][len(groups[n-1])-1], ".") || scopusHasInitials(piece) {
+			groups = append(groups, []string{piece})
 			continue
 		}
-		out[n-1] += ", " + piece
+		groups[n-1] = append(groups[n-1], piece)
+	}
+	out := make([]string, len(groups))
+	for i, g := range groups {
+		out[i] = strings.Join(g, ", ")
 	}
 	return out
 }
