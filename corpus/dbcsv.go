@@ -407,6 +407,8 @@ func openalexCSVRow(r *dbcsvRow, res *Result) (*Paper, *ParseError) {
 	// The institutions of all authors are flattened into one list; an
 	// author with no institution leaves an empty slot, so the list is
 	// parallel to the authors exactly when it is as long.
+	// TODO: when an author has several institutions the list is longer and
+	// no author gets one; the flattened column cannot be split back.
 	insts := dbcsvSplitAll(r.get("authorships.institutions.display_name"), "|")
 	for _, l := range [][]string{ids, orcids} {
 		if l != nil && len(l) != len(names) {
@@ -465,6 +467,10 @@ func lensRow(r *dbcsvRow, res *Result) (*Paper, *ParseError) {
 
 // IEEE Xplore CSV: "Authors" holds "Given Family" names separated by "; ",
 // "Author Affiliations" the affiliations in the same order.
+//
+// TODO: no real IEEE Xplore export was available; the reader and its test
+// file follow the documented column set and should be checked against a
+// real download.
 
 func sniffIEEE(head []byte) bool {
 	h := dbcsvHeader(head)

@@ -18,6 +18,14 @@ import (
 // has one, otherwise "F. Liu" from "Liu F.". "[No author name available]"
 // and "Anon" mean the record has no authors; it is kept, with a warning,
 // because the export is still well formed.
+//
+// TODO: titles and abstracts keep Scopus's inline markup for sub- and
+// superscripts ("YBa<inf>2</inf>Cu<inf>3</inf>"); it is not yet turned
+// into plain text.
+//
+// TODO: in an older export without "Author(s) ID", two neighbouring names
+// that both lack initials ("Alpha Beta, Gamma Delta") are read as one
+// corporate name; nothing in the row tells them apart.
 
 func init() {
 	register(format{name: "scopus", exts: nil, sniff: sniffScopus, read: readScopus})
