@@ -60,6 +60,12 @@ const (
 // Names are escaped as XML attribute values: &, <, >, quotes, tabs and
 // line breaks become character references and characters XML cannot
 // hold become U+FFFD.
+//
+// BUG: The published GEXF 1.3 schema (gexf.xsd at gexf.net) declares
+// color and size in the GEXF namespace, so a validating parser rejects
+// the viz:color and viz:size elements written here in
+// http://gexf.net/1.3/viz, the namespace Gephi and networkx write and
+// read. Everything else validates.
 func GEXF(w io.Writer, a *Analysis) error {
 	if a.Graph == nil {
 		return errNoGraph

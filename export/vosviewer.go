@@ -22,6 +22,10 @@ type vosScore struct {
 
 // vosScores returns the scores of [VOSMap] and [VOSJSON]: PageRank,
 // betweenness and eigenvector centrality, those that were computed.
+//
+// TODO: add VOSviewer's usual "Avg. pub. year" score, the mean year of
+// each author's papers, for its overlay view; it needs a rule for
+// authors with no known year, as a score cell cannot be left empty.
 func vosScores(a *Analysis) []vosScore {
 	var out []vosScore
 	for _, m := range []struct{ label, name string }{
