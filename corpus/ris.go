@@ -214,6 +214,10 @@ func risRecord(fields []risField, name string, line, rec int) *Paper {
 
 // risName turns an RIS name, "Last, First" or "Last, First, Suffix", into
 // display order.
+//
+// TODO: names written without a comma in family-first order, as some
+// database exports do ("Fanning E."), are kept as written, since they
+// cannot be told from "Given Family" names reliably.
 func risName(s string) string {
 	parts := strings.Split(s, ",")
 	if len(parts) == 3 {

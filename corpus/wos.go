@@ -429,6 +429,11 @@ func wosInitial(s string) string {
 	return ""
 }
 
+// TODO: a record whose CR tag line is missing (metaknowledge-testFile.isi,
+// first record) lets the cited references continue the C1 field, so they
+// end up in the paper's affiliation; lines shaped like citations ("Name,
+// year, ...") could be recognised and dropped.
+
 // wosAffiliations gives authors the affiliations of C1 entries of the form
 // "[A; B] Affiliation" and returns the entries without brackets, joined
 // with "; ", as the affiliation of the paper.
