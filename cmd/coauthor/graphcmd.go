@@ -46,8 +46,36 @@ var graphWriters = map[string]graphWriter{
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.AuthorsCSV(w, a) }},
 	"edges-csv": {"one row per tie",
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.EdgesCSV(w, a) }},
+	"gexf": {"GEXF 1.3 with typed attributes, colours, sizes and yearly spells (Gephi's timeline)",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GEXF(w, a) }},
+	"gml": {"GML (networkx, igraph, Cytoscape)",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GML(w, a) }},
+	"pajek": {"Pajek .net with weights",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.PajekNet(w, a) }},
+	"pajek-clu": {"Pajek .clu partition: the communities",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.PajekClu(w, a) }},
+	"pajek-vec": {"Pajek .vec vector: PageRank",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.PajekVec(w, a) }},
+	"vos-map": {"VOSviewer map file",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.VOSMap(w, a) }},
+	"vos-network": {"VOSviewer network file",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.VOSNetwork(w, a) }},
+	"vos-json": {"VOSviewer JSON (VOSviewer Online)",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.VOSJSON(w, a) }},
+	"json": {"nodes and links with every attribute, for sigma.js and d3",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
+			return export.WebJSON(w, a, export.WebOptions{})
+		}},
+	"neo4j-nodes": {"Neo4j bulk-import nodes CSV",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.Neo4jNodes(w, a) }},
+	"neo4j-relationships": {"Neo4j bulk-import relationships CSV",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
+			return export.Neo4jRelationships(w, a)
+		}},
 	"summary": {"the network summary as JSON",
-		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.SummaryJSON(w, a.Summary) }},
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
+			return export.SummaryJSON(w, a.Summary)
+		}},
 }
 
 func init() {
@@ -107,4 +135,3 @@ func runGraph(e *env, args []string) error {
 	}
 	return export.WriteFile(out, func(w io.Writer) error { return wr.write(w, a, draw) })
 }
-

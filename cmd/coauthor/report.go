@@ -27,6 +27,7 @@ writes into the --out directory:
                      size by PageRank, edge width by tie strength
   graph.svg          the drawing, laid out in-process (no Graphviz needed)
   graph.graphml      the whole graph with every measure, for Gephi
+  graph.gexf         the same in GEXF 1.3, with yearly spells for Gephi's timeline
   authors.csv        one row per author with every measure
   edges.csv          one row per tie: weight, distance, joint papers
   papers.csv         one row per paper
@@ -203,6 +204,7 @@ func writeReport(e *env, dir string, a *export.Analysis, draw export.DrawOptions
 			return export.SVG(context.Background(), w, dot.Bytes())
 		}},
 		{"graph.graphml", func(w io.Writer) error { return export.GraphML(w, a) }},
+		{"graph.gexf", func(w io.Writer) error { return export.GEXF(w, a) }},
 		{"authors.csv", func(w io.Writer) error { return export.AuthorsCSV(w, a) }},
 		{"edges.csv", func(w io.Writer) error { return export.EdgesCSV(w, a) }},
 		{"papers.csv", func(w io.Writer) error { return export.PapersCSV(w, a) }},

@@ -18,7 +18,7 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-var reportFiles = []string{"graph.dot", "graph.svg", "graph.graphml", "authors.csv", "edges.csv",
+var reportFiles = []string{"graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "authors.csv", "edges.csv",
 	"papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md"}
 
 // TestReportSeed runs the README's main command on the seed. The counts
