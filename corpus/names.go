@@ -1,18 +1,18 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // DisplayName returns a personal name in display order, "First Last" or
 // "First Last Jr.", from any of the three forms BibTeX allows: "First
 // Last", "Last, First" and "Last, Jr., First". Whitespace is collapsed.
 // Commas inside braces do not split, and braces are kept, so a corporate
 // name written "{Barnes, Noble and Co.}" stays whole; the caller removes
-// markup afterwards.
-//
-// BUG: DisplayName does not move particles such as "von" or "de"; "de
-// Geer, Ingrid" becomes "Ingrid de Geer", which is the display order, but
-// a name written "Ingrid de Geer" is not recognised as having the family
-// name "de Geer".
+// markup afterwards. Particles stay in front of the family name: "de
+// Geer, Ingrid" becomes "Ingrid de Geer". [ParseName] splits a name into
+// its parts.
 func DisplayName(s string) string {
 	parts := nameSplitCommas(s)
 	for i, p := range parts {
@@ -56,4 +56,225 @@ func nameSplitCommas(s string) []string {
 		}
 	}
 	return append(parts, s[start:])
+}
+
+// Name is a personal name split into its parts, each as written.
+type Name struct {
+	// Given holds the given names or their initials: "Salem",
+	// "Edward J.", "J.-P.".
+	Given string
+
+	// Particle holds the words between the given and the family name
+	// that are not sorted on: "van der", "de", "von", "Ben", "al-".
+	Particle string
+
+	// Family is the family name without particle or suffix.
+	Family string
+
+	// Suffix is a generational suffix: "Jr.", "Sr.", "II", "III".
+	Suffix string
+}
+
+// String returns the name in display order: given names, particle,
+// family name, suffix.
+func (n Name) String() string {
+	var out []string
+	for _, p := range []string{n.Given, n.Particle, n.Family, n.Suffix} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	s := strings.Join(out, " ")
+	return strings.ReplaceAll(s, "- ", "-")
+}
+
+// particles are the lower-cased words taken as name particles when they
+// stand between given names and a family name, whatever their case as
+// written. Any other word written in lower case there is a particle too,
+// as in BibTeX's "von" part.
+var particles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true,
+	"della": true, "des": true, "di": true, "da": true, "dos": true, "das": true,
+	"du": true, "la": true, "le": true, "ten": true, "ter": true, "zu": true,
+	"ben": true, "bin": true, "binti": true, "ibn": true, "bint": true,
+	"al": true, "el": true,
+}
+
+// suffixes are the generational suffixes, lower case without a dot.
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+func isSuffix(w string) bool { return suffixes[strings.ToLower(strings.TrimSuffix(w, "."))] }
+
+// isInitials reports whether w is written as initials: "S.", "S",
+// "J.-P.", "SA", "J.P.". Groups without dots are at most three upper
+// case letters.
+func isInitials(w string) bool {
+	letters, dots := 0, 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+			dots++
+		case r == '-':
+		case unicode.IsUpper(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	if letters == 0 {
+		return false
+	}
+	return dots > 0 || letters <= 3
+}
+
+// ParseName splits a personal name into given names, particle, family
+// name and suffix, following the conventions of the forms it is written
+// in:
+//
+//	"Last, First"          BibTeX, RIS, Web of Science: "van der Berg, Anna"
+//	"Last, Jr., First"     BibTeX: "Pimentel, Jr., Joseph J."
+//	"First Last"           "Anna van der Berg", "Joseph J. Pimentel Jr."
+//	"Last I." and "LAST I" Scopus and MEDLINE: "Lahlou S.", "LAHLOU SA"
+//
+// Without a comma the name is read given names first, unless it ends in
+// initials that follow a word that is not an initial and either carry a
+// dot or are a single letter ("Lahlou S.", "Lahlou S"), or the words
+// before them are in capitals ("LAHLOU SA"). In given-first order the
+// particle is the run of words before the last word that are written in
+// lower case or are common particles ("van", "de", "Ben", "al"), and
+// never the first word; a last word starting "al-" or "el-" gives the
+// particle "al-". A last word "Jr.", "Sr.", "II", "III" or "IV" is the
+// suffix. Whitespace is collapsed and the words are kept as written; a
+// name of one word is a family name.
+func ParseName(s string) Name {
+	parts := nameSplitCommas(s)
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Fields(p), " ")
+	}
+	switch {
+	case len(parts) == 2 && isSuffix(parts[1]) && strings.Contains(parts[0], " "):
+		n := parseOrdered(strings.Fields(parts[0]))
+		n.Suffix = parts[1]
+		return n
+	case len(parts) == 2:
+		n := familyPart(parts[0])
+		n.Given = parts[1]
+		return n
+	case len(parts) > 2:
+		n := familyPart(parts[0])
+		n.Suffix = parts[1]
+		n.Given = strings.Join(parts[2:], ", ")
+		return n
+	}
+	return parseOrdered(strings.Fields(parts[0]))
+}
+
+// familyPart splits the part before the comma of "von Last, First".
+func familyPart(s string) Name {
+	w := strings.Fields(s)
+	k := 0
+	for k < len(w)-1 && isParticle(w[k], true) {
+		k++
+	}
+	return splitAlPrefix(Name{Particle: strings.Join(w[:k], " "), Family: strings.Join(w[k:], " ")})
+}
+
+// isParticle reports whether w can be a particle; lower says whether a
+// word in lower case counts.
+func isParticle(w string, lower bool) bool {
+	if particles[strings.ToLower(w)] {
+		return true
+	}
+	r := []rune(w)
+	return lower && len(r) > 0 && unicode.IsLower(r[0])
+}
+
+// splitAlPrefix moves an "al-" or "el-" in front of the family name into
+// the particle.
+func splitAlPrefix(n Name) Name {
+	low := strings.ToLower(n.Family)
+	for _, p := range []string{"al-", "el-"} {
+		if strings.HasPrefix(low, p) && len(n.Family) > len(p) && !strings.Contains(n.Family, " ") {
+			n.Particle = strings.TrimSpace(n.Particle + " " + n.Family[:len(p)])
+			n.Family = n.Family[len(p):]
+		}
+	}
+	return n
+}
+
+// parseOrdered reads a name written without commas.
+func parseOrdered(w []string) Name {
+	var n Name
+	if len(w) == 0 {
+		return n
+	}
+	if len(w) > 2 && isSuffix(w[len(w)-1]) {
+		n.Suffix, w = w[len(w)-1], w[:len(w)-1]
+	}
+	if k := familyFirst(w); k > 0 {
+		f := familyPart(strings.Join(w[:k], " "))
+		f.Given, f.Suffix = strings.Join(w[k:], " "), n.Suffix
+		if k > 1 && isSuffix(w[k-1]) {
+			g := familyPart(strings.Join(w[:k-1], " "))
+			f.Particle, f.Family, f.Suffix = g.Particle, g.Family, w[k-1]
+		}
+		return f
+	}
+	last := len(w) - 1
+	k := last
+	for k > 1 && isParticle(w[k-1], true) {
+		k--
+	}
+	n.Given = strings.Join(w[:k], " ")
+	n.Particle = strings.Join(w[k:last], " ")
+	n.Family = w[last]
+	return splitAlPrefix(n)
+}
+
+// familyFirst returns the number of leading words that make the family
+// name when w is written family name first ("Lahlou S."), or 0.
+func familyFirst(w []string) int {
+	k := len(w)
+	for k > 0 && isInitials(w[k-1]) {
+		k--
+	}
+	if k == 0 || k == len(w) {
+		return 0
+	}
+	tail := w[len(w)-1]
+	if strings.Contains(tail, ".") || len([]rune(tail)) == 1 {
+		return k
+	}
+	for _, x := range w[:k] {
+		if x != strings.ToUpper(x) {
+			return 0
+		}
+	}
+	return k
+}
+
+// givenParts returns the keys of the given names of n, one per name or
+// initial: "Jean-Pierre" gives "jean", "pierre"; "J.-P." and "JP" give
+// "j", "p".
+func givenParts(given string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
+		if isInitials(w) && !strings.ContainsAny(w, ".-") && len([]rune(w)) > 1 {
+			for _, r := range w {
+				out = append(out, Key(string(r)))
+			}
+			continue
+		}
+		if k := Key(w); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// familyKey returns the key of the particle and family name together,
+// with spaces removed, so "van der Berg" and "Vanderberg" differ but
+// "Van der Berg" and "van der Berg" do not.
+func (n Name) familyKey() string {
+	return strings.ReplaceAll(Key(n.Particle+" "+n.Family), " ", "")
 }
