@@ -60,9 +60,11 @@ func TestSummarize(t *testing.T) {
 				checkFloat(t, "Density", s.Density, test.density, 1e-12)
 				checkFloat(t, "AverageClustering", s.AverageClustering, test.avgClustering, 1e-12)
 				checkFloat(t, "Transitivity", s.Transitivity, test.transitivity, 1e-12)
-				if s.Triangles != test.triangles || s.Diameter != test.diameter || !s.DiameterExact {
-					t.Errorf("Triangles, Diameter, DiameterExact = %d, %d, %t, want %d, %d, true",
-						s.Triangles, s.Diameter, s.DiameterExact, test.triangles, test.diameter)
+				if s.Triangles != test.triangles || s.Diameter != test.diameter ||
+					!s.DiameterExact || !s.WeightedDiameterExact {
+					t.Errorf("Triangles, Diameter, DiameterExact, WeightedDiameterExact = %d, %d, %t, %t, want %d, %d, true, true",
+						s.Triangles, s.Diameter, s.DiameterExact, s.WeightedDiameterExact,
+						test.triangles, test.diameter)
 				}
 				checkFloat(t, "WeightedDiameter", s.WeightedDiameter, test.weightedDiameter, 1e-12)
 				if s.Modularity != 0 || s.Communities != 0 {
@@ -116,7 +118,9 @@ func TestSweepDiameters(t *testing.T) {
 	// On a generated graph the bound never exceeds the exact value.
 	g = randomGraph(300, 700, 2)
 	of, _ := Components(g)
-	exactHops, exactLength, exact := diameters(g, of)
+	exactHops, exact1 := hopDiameter(g, of)
+	exactLength, exact2 := weightedDiameter(g, of)
+	exact := exact1 && exact2
 	members = members[:0]
 	for u, k := range of {
 		if k == 0 {

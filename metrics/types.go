@@ -54,9 +54,11 @@ type Summary struct {
 	SkippedReasons        map[string]int `json:"skipped_reasons,omitempty"`
 
 	// DiameterExact is false when the largest component has more than
-	// ExactDiameterLimit nodes: Diameter and WeightedDiameter are then
-	// lower bounds from double sweeps, not exact values.
-	DiameterExact bool `json:"diameter_exact"`
+	// ExactDiameterLimit nodes: Diameter is then a lower bound from double
+	// sweeps, not the exact value. WeightedDiameterExact is the same for
+	// WeightedDiameter and ExactWeightedDiameterLimit.
+	DiameterExact         bool `json:"diameter_exact"`
+	WeightedDiameterExact bool `json:"weighted_diameter_exact"`
 }
 
 // Partition is a division of the nodes into communities.
