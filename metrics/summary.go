@@ -17,8 +17,8 @@ const ExactDiameterLimit = 20000
 // Dijkstra searches cost about five times as much as breadth-first ones.
 const ExactWeightedDiameterLimit = 5000
 
-// sweeps is the number of double sweeps that bound the diameters of a
-// component larger than [ExactDiameterLimit].
+// sweeps is the number of double sweeps that bound a diameter of a
+// component above its exact limit.
 const sweeps = 4
 
 // Summarize returns the network summary of g. c and p may be nil: without
