@@ -29,6 +29,15 @@ type Centrality struct {
 	Core       []int     // k-core number
 	Clustering []float64 // local clustering coefficient (unweighted)
 	Component  []int     // connected component, 0 the largest
+
+	// EffectiveSize, Efficiency and Constraint are Burt's weighted
+	// structural-hole measures (see [Brokerage]): the non-redundant
+	// part of an author's co-authors, that part per co-author, and how
+	// much the author's ties lead to one another. NaN for isolated
+	// authors; nil when not computed.
+	EffectiveSize []float64
+	Efficiency    []float64
+	Constraint    []float64
 }
 
 // Summary is the network summary. Field names are the keys of
