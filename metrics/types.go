@@ -83,7 +83,13 @@ type Partition struct {
 	Q          float64
 	Resolution float64
 	Seed       uint64
-	Method     string // "louvain"
+	Method     string // "louvain" or "leiden"
+
+	// Quality is the function the communities optimise: "modularity"
+	// (also when empty), or "cpm" for [Leiden] with the constant Potts
+	// model, in which case Q is the CPM quality (see [CPM]) at
+	// Resolution, not the modularity.
+	Quality string
 }
 
 // Topics is a clustering of papers by their words.
@@ -98,6 +104,12 @@ type Topics struct {
 
 	// Author[u] is the topic of most of author u's papers, -1 if none.
 	Author []int
+
+	// AuthorMix[u][t] is the share of author u's papers with a topic
+	// that are in topic t; the row sums to 1, or is all zeros when none
+	// of u's papers has a topic. Nil when the papers' authors were not
+	// given.
+	AuthorMix [][]float64
 
 	// Sizes[t] is the number of papers in topic t.
 	Sizes []int

@@ -1,0 +1,577 @@
+package metrics
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/coauthor/coauthor/graph"
+)
+
+// LeidenOptions are the settings of [Leiden]. The zero value asks for
+// modularity at resolution 1, seed 0, iterated until stable.
+type LeidenOptions struct {
+	// Quality is the function optimised: "modularity" (the default when
+	// empty) or "cpm", the constant Potts model.
+	Quality string
+
+	// Resolution is γ in the quality function; 0 means 1. Larger values
+	// give more, smaller communities. It must not be negative.
+	Resolution float64
+
+	// Seed seeds the PCG source that orders the nodes and draws the
+	// merges of the refinement phase.
+	Seed uint64
+
+	// Iterations is the number of times the algorithm is run, each run
+	// starting from the partition the previous one found. 0 means until
+	// a run moves no node (at most maxLeidenIterations runs).
+	Iterations int
+
+	// Theta is the randomness θ of the refinement phase; 0 means 0.01,
+	// the value of Traag et al. A negative value selects the
+	// deterministic greedy refinement: each node joins the community
+	// with the largest gain, the first in neighbour order on ties.
+	Theta float64
+}
+
+// maxLeidenIterations bounds the runs of [Leiden] when
+// LeidenOptions.Iterations is 0.
+const maxLeidenIterations = 100
+
+// leidenSource is the second word of the PCG state used by [Leiden].
+const leidenSource = 0x6c656964656e2121
+
+// Leiden returns the communities of g found by the Leiden algorithm,
+// which improves on Louvain by guaranteeing that every community is
+// connected. The same graph and options give the same partition.
+//
+// Each run repeats three phases until the fast local moving phase leaves
+// every node of the current graph in a community of its own:
+//
+//   - fast local moving: nodes taken from a queue, initially all nodes in
+//     random order, move to the neighbouring (or an empty) community with
+//     the largest strictly positive gain; the neighbours of a node that
+//     moved, outside its new community, are queued again;
+//   - refinement: inside each community, starting from singletons, every
+//     node still alone and well connected to the rest of its community
+//     joins, with probability proportional to exp(ΔH/θ), one of the
+//     well-connected refined communities, or stays, among the choices
+//     with ΔH >= 0; ΔH is measured in units of edge weight (for
+//     modularity, ΔH = ΔQ·W, W the total edge weight), so that θ = 0.01
+//     makes the choice nearly greedy on unit-weight graphs. Refined
+//     communities are therefore connected;
+//   - aggregation: the refined communities become the nodes of the next
+//     graph (compressed rows again, summed weights), starting in the
+//     community of the unrefined partition that holds them. If the
+//     refinement merged nothing, the unrefined partition is aggregated.
+//
+// With Quality "modularity" the quality is Newman's modularity at
+// resolution γ (see [Modularity]) and Q is that modularity. With "cpm"
+// every node has weight 1 (an author's paper count is not used) and the
+// quality is
+//
+//	H = sum_c [ W_c - γ n_c (n_c - 1) / 2 ]
+//
+// with W_c the weight of the edges inside c and n_c its number of
+// members; Q is then H (see [CPM]). Each pass of the local moving and the
+// refinement phases, and each aggregation, takes O(n + m) time.
+//
+// Communities are numbered from 0 by decreasing size, ties broken by the
+// smallest member name, as [Louvain] numbers them. An isolated author is
+// a community of its own. Method is "leiden", Quality the quality
+// function used, Resolution the γ used.
+//
+// Leiden panics if the quality is unknown, the resolution negative or an
+// edge weight negative or not finite.
+//
+// Reference: V. A. Traag, L. Waltman and N. J. van Eck, From Louvain to
+// Leiden: guaranteeing well-connected communities, Sci. Rep. 9, 5233,
+// 2019, doi:10.1038/s41598-019-41695-z.
+func Leiden(g *graph.Graph, opt LeidenOptions) *Partition {
+	quality := opt.Quality
+	if quality == "" {
+		quality = "modularity"
+	}
+	if quality != "modularity" && quality != "cpm" {
+		panic("metrics: unknown Leiden quality " + quality)
+	}
+	gamma := opt.Resolution
+	if gamma == 0 {
+		gamma = 1
+	}
+	if gamma < 0 || math.IsNaN(gamma) {
+		panic("metrics: negative Leiden resolution")
+	}
+	theta := opt.Theta
+	if theta == 0 {
+		theta = 0.01
+	}
+	iterations := opt.Iterations
+	if iterations <= 0 {
+		iterations = maxLeidenIterations
+	}
+
+	lg := levelFromGraph(g, quality == "cpm")
+	scale := gamma // γ' of the gains: γ for CPM, γ/2W for modularity
+	if quality == "modularity" {
+		total := 0.0
+		for _, x := range lg.nw {
+			total += x
+		}
+		if total > 0 {
+			scale = gamma / total
+		}
+	}
+	l := &leiden{scale: scale, theta: theta, rng: rand.New(rand.NewPCG(opt.Seed, leidenSource))}
+	of := make([]int32, g.Len())
+	for u := range of {
+		of[u] = int32(u)
+	}
+	for range iterations {
+		var changed bool
+		of, changed = l.run(lg, of)
+		if !changed {
+			break
+		}
+	}
+
+	groups := make([][]int, 0)
+	index := make([]int, g.Len())
+	for i := range index {
+		index[i] = -1
+	}
+	for u, c := range of {
+		if index[c] < 0 {
+			index[c] = len(groups)
+			groups = append(groups, nil)
+		}
+		groups[index[c]] = append(groups[index[c]], u)
+	}
+	p := &Partition{Resolution: gamma, Seed: opt.Seed, Method: "leiden", Quality: quality}
+	p.Of, p.Sizes = numberCommunities(g, groups)
+	if quality == "cpm" {
+		p.Q = CPM(g, p.Of, gamma)
+	} else {
+		p.Q = Modularity(g, p.Of, gamma)
+	}
+	return p
+}
+
+// CPM returns the constant Potts model quality of the partition of g in
+// which node u belongs to community of[u], with every node of weight 1:
+//
+//	H = sum_c [ W_c - γ n_c (n_c - 1) / 2 ]
+//
+// where W_c is the weight of the edges inside c and n_c the number of its
+// members. On unit weights it counts, inside each community, the edges
+// minus γ times the pairs of members. Community numbers must be
+// non-negative; they need not be contiguous.
+//
+// CPM panics if len(of) is not g.Len() or a community number is negative.
+//
+// Reference: V. A. Traag, P. Van Dooren and Y. Nesterov, Narrow scope for
+// resolution-limit-free community detection, Phys. Rev. E 84, 016114,
+// 2011, doi:10.1103/PhysRevE.84.016114.
+func CPM(g *graph.Graph, of []int, resolution float64) float64 {
+	if len(of) != g.Len() {
+		panic("metrics: partition length does not match the graph")
+	}
+	k := 0
+	for _, c := range of {
+		if c < 0 {
+			panic("metrics: negative community number")
+		}
+		k = max(k, c+1)
+	}
+	inside := make([]float64, k)
+	size := make([]float64, k)
+	for _, c := range of {
+		size[c]++
+	}
+	for _, e := range g.Edges {
+		if of[e.U] == of[e.V] {
+			inside[of[e.U]] += e.Weight
+		}
+	}
+	h := 0.0
+	for c := range inside {
+		h += inside[c] - resolution*size[c]*(size[c]-1)/2
+	}
+	return h
+}
+
+// level is the graph one level of the Leiden algorithm works on, in
+// compressed rows: node u's neighbours are adj[off[u]:off[u+1]] with
+// weights w[off[u]:off[u+1]]. Self-loops are not stored: they matter
+// only through the node weights nw (strengths for modularity, member
+// counts for CPM).
+type level struct {
+	off []int
+	adj []int32
+	w   []float64
+	nw  []float64
+}
+
+func (lg *level) len() int { return len(lg.nw) }
+
+// levelFromGraph copies g's compressed rows into a level.
+func levelFromGraph(g *graph.Graph, unit bool) *level {
+	n := g.Len()
+	lg := &level{
+		off: make([]int, n+1),
+		adj: make([]int32, 0, 2*g.EdgeCount()),
+		w:   make([]float64, 0, 2*g.EdgeCount()),
+		nw:  make([]float64, n),
+	}
+	for u := range n {
+		nbrs, eids := g.Neighbors(u)
+		s := 0.0
+		for i, v := range nbrs {
+			x := g.Edges[eids[i]].Weight
+			if x < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+				panic("metrics: negative or non-finite edge weight")
+			}
+			lg.adj = append(lg.adj, v)
+			lg.w = append(lg.w, x)
+			s += x
+		}
+		lg.off[u+1] = len(lg.adj)
+		lg.nw[u] = s
+		if unit {
+			lg.nw[u] = 1
+		}
+	}
+	return lg
+}
+
+// leiden holds the settings and scratch space of one Leiden run.
+type leiden struct {
+	scale float64 // γ' in the gain k_{v,C} - γ' nw_v NW_C
+	theta float64
+	rng   *rand.Rand
+
+	acc     []float64 // weight from the current node to each community
+	touched []int32   // communities with acc set
+	seen    []bool
+}
+
+// scratch sizes the accumulator for n communities.
+func (l *leiden) scratch(n int) {
+	if len(l.acc) < n {
+		l.acc = make([]float64, n)
+		l.seen = make([]bool, n)
+	}
+}
+
+// gather sums the weight from v to each community of comm among v's
+// neighbours u with keep(u), in neighbour order.
+func (l *leiden) gather(lg *level, v int, comm []int32, keep func(u int32) bool) {
+	l.touched = l.touched[:0]
+	for i := lg.off[v]; i < lg.off[v+1]; i++ {
+		u := lg.adj[i]
+		if keep != nil && !keep(u) {
+			continue
+		}
+		c := comm[u]
+		if !l.seen[c] {
+			l.seen[c] = true
+			l.touched = append(l.touched, c)
+		}
+		l.acc[c] += lg.w[i]
+	}
+}
+
+// clear resets the accumulator after gather.
+func (l *leiden) clear() {
+	for _, c := range l.touched {
+		l.acc[c] = 0
+		l.seen[c] = false
+	}
+	l.touched = l.touched[:0]
+}
+
+// run performs one run of the algorithm on lg0 from the partition of
+// (node u in community of[u], numbers below lg0.len()) and returns the
+// partition found, and whether any node moved.
+func (l *leiden) run(lg0 *level, of []int32) ([]int32, bool) {
+	lg := lg0
+	part := compact(of)
+	member := make([]int32, lg0.len()) // node of lg holding each node of lg0
+	for u := range member {
+		member[u] = int32(u)
+	}
+	changed := false
+	for {
+		l.scratch(lg.len())
+		if l.moveNodes(lg, part) {
+			changed = true
+		}
+		part = compact(part)
+		k := countCommunities(part)
+		if k == lg.len() {
+			break
+		}
+		refined := compact(l.refine(lg, part))
+		if countCommunities(refined) == lg.len() {
+			refined = part
+		}
+		next, nextPart := aggregate(lg, refined, part)
+		for u, x := range member {
+			member[u] = refined[x]
+		}
+		lg, part = next, nextPart
+	}
+	out := make([]int32, len(member))
+	for u, x := range member {
+		out[u] = part[x]
+	}
+	return out, changed
+}
+
+// moveNodes is the fast local moving phase: it moves nodes of lg between
+// the communities of comm (numbers below lg.len(), changed in place)
+// while some move raises the quality, and reports whether any node moved.
+func (l *leiden) moveNodes(lg *level, comm []int32) bool {
+	n := lg.len()
+	weight := make([]float64, n) // NW_C
+	count := make([]int32, n)
+	for u, c := range comm {
+		weight[c] += lg.nw[u]
+		count[c]++
+	}
+	var empty []int32
+	for c := n - 1; c >= 0; c-- {
+		if count[c] == 0 {
+			empty = append(empty, int32(c))
+		}
+	}
+
+	// The queue is a ring of capacity n: a node is in it at most once.
+	queue := make([]int32, n)
+	for i, u := range l.rng.Perm(n) {
+		queue[i] = int32(u)
+	}
+	queued := make([]bool, n)
+	for i := range queued {
+		queued[i] = true
+	}
+	head, size := 0, n
+	moved := false
+	for size > 0 {
+		v := queue[head]
+		head = (head + 1) % n
+		size--
+		queued[v] = false
+
+		own := comm[v]
+		nv := lg.nw[v]
+		l.gather(lg, int(v), comm, nil)
+		bestGain := l.acc[own] - l.scale*nv*(weight[own]-nv)
+		best := own
+		for _, c := range l.touched {
+			if c == own {
+				continue
+			}
+			if gain := l.acc[c] - l.scale*nv*weight[c]; better(gain, bestGain) {
+				best, bestGain = c, gain
+			}
+		}
+		if count[own] > 1 && better(0, bestGain) {
+			best = empty[len(empty)-1]
+		}
+		l.clear()
+		if best == own {
+			continue
+		}
+
+		// Move v and queue its neighbours outside its new community.
+		if len(empty) > 0 && best == empty[len(empty)-1] {
+			empty = empty[:len(empty)-1]
+		}
+		weight[own] -= nv
+		count[own]--
+		if count[own] == 0 {
+			empty = append(empty, own)
+		}
+		weight[best] += nv
+		count[best]++
+		comm[v] = best
+		moved = true
+		for _, u := range lg.adj[lg.off[v]:lg.off[v+1]] {
+			if comm[u] != best && !queued[u] {
+				queue[(head+size)%n] = u
+				size++
+				queued[u] = true
+			}
+		}
+	}
+	return moved
+}
+
+// better reports whether gain a beats gain b by more than rounding.
+func better(a, b float64) bool {
+	return a-b > 1e-12*(math.Abs(a)+math.Abs(b))
+}
+
+// refine is the refinement phase: it returns a partition of lg's nodes
+// (numbers below lg.len()) that splits each community of part into
+// connected, well-connected subcommunities, merging singletons as
+// Traag et al.'s MergeNodesSubset does.
+func (l *leiden) refine(lg *level, part []int32) []int32 {
+	n := lg.len()
+	ref := make([]int32, n)
+	weight := make([]float64, n) // ||C|| of each refined community
+	cut := make([]float64, n)    // E(C, S - C), S the community of part
+	count := make([]int32, n)
+	total := make([]float64, n) // ||S|| of each community of part
+	for u := range n {
+		ref[u] = int32(u)
+		weight[u] = lg.nw[u]
+		count[u] = 1
+		total[part[u]] += lg.nw[u]
+		for i := lg.off[u]; i < lg.off[u+1]; i++ {
+			if part[lg.adj[i]] == part[u] {
+				cut[u] += lg.w[i]
+			}
+		}
+	}
+
+	var choices []int32
+	var probs []float64
+	for _, x := range l.rng.Perm(n) {
+		v := int32(x)
+		s := part[v]
+		nv := lg.nw[v]
+		// Only a node still alone and well connected to S moves.
+		if count[ref[v]] != 1 || cut[v] < l.scale*nv*(total[s]-nv) {
+			continue
+		}
+		l.gather(lg, int(v), ref, func(u int32) bool { return part[u] == s })
+		choices, probs = append(choices[:0], ref[v]), append(probs[:0], 0)
+		for _, c := range l.touched {
+			if c == ref[v] || cut[c] < l.scale*weight[c]*(total[s]-weight[c]) {
+				continue
+			}
+			if gain := l.acc[c] - l.scale*nv*weight[c]; gain >= 0 {
+				choices = append(choices, c)
+				probs = append(probs, gain)
+			}
+		}
+		c := l.choose(choices, probs)
+		if c != v {
+			weight[c] += nv
+			cut[c] += cut[v] - 2*l.acc[c]
+			count[c]++
+			count[v] = 0
+			ref[v] = c
+		}
+		l.clear()
+	}
+	return ref
+}
+
+// choose picks one of choices with probability proportional to
+// exp(gain/θ), or the first with the largest gain when θ < 0.
+func (l *leiden) choose(choices []int32, gains []float64) int32 {
+	top := 0
+	for i := range gains {
+		if gains[i] > gains[top] {
+			top = i
+		}
+	}
+	if l.theta < 0 || len(choices) == 1 {
+		return choices[top]
+	}
+	sum := 0.0
+	for i := range gains {
+		gains[i] = math.Exp((gains[i] - gains[top]) / l.theta)
+		sum += gains[i]
+	}
+	r := l.rng.Float64() * sum
+	for i := range gains {
+		r -= gains[i]
+		if r < 0 {
+			return choices[i]
+		}
+	}
+	return choices[top]
+}
+
+// aggregate returns the graph whose nodes are the communities of ref
+// (numbered 0..k-1) and the partition of its nodes induced by part.
+func aggregate(lg *level, ref, part []int32) (*level, []int32) {
+	k := countCommunities(ref)
+	start := make([]int, k+1)
+	for _, c := range ref {
+		start[c+1]++
+	}
+	for c := range k {
+		start[c+1] += start[c]
+	}
+	order := make([]int32, lg.len())
+	pos := append([]int(nil), start[:k]...)
+	for u, c := range ref {
+		order[pos[c]] = int32(u)
+		pos[c]++
+	}
+
+	next := &level{off: make([]int, k+1), nw: make([]float64, k)}
+	nextPart := make([]int32, k)
+	slot := make([]int, k) // position of a community in the current row, or -1
+	for c := range slot {
+		slot[c] = -1
+	}
+	for c := range k {
+		row := len(next.adj)
+		for _, u := range order[start[c]:start[c+1]] {
+			next.nw[c] += lg.nw[u]
+			nextPart[c] = part[u]
+			for i := lg.off[u]; i < lg.off[u+1]; i++ {
+				d := ref[lg.adj[i]]
+				if int(d) == c {
+					continue
+				}
+				if slot[d] < 0 {
+					slot[d] = len(next.adj)
+					next.adj = append(next.adj, d)
+					next.w = append(next.w, 0)
+				}
+				next.w[slot[d]] += lg.w[i]
+			}
+		}
+		for _, d := range next.adj[row:] {
+			slot[d] = -1
+		}
+		next.off[c+1] = len(next.adj)
+	}
+	return next, nextPart
+}
+
+// compact renumbers the communities of of as 0, 1, ... in order of first
+// appearance, into a new slice.
+func compact(of []int32) []int32 {
+	index := make([]int32, len(of))
+	for i := range index {
+		index[i] = -1
+	}
+	out := make([]int32, len(of))
+	k := int32(0)
+	for u, c := range of {
+		if index[c] < 0 {
+			index[c] = k
+			k++
+		}
+		out[u] = index[c]
+	}
+	return out
+}
+
+// countCommunities returns the number of communities of a compact
+// partition.
+func countCommunities(of []int32) int {
+	k := int32(-1)
+	for _, c := range of {
+		k = max(k, c)
+	}
+	return int(k + 1)
+}
