@@ -77,9 +77,9 @@ func TestTopicTokenize(t *testing.T) {
 
 func TestTopicTokenizeWord(t *testing.T) {
 	toks := topicTokenize("Sampling GFlowNets")
-	want := []topicToken{{"sampl", "sampling"}, {"gflownet", "gflownets"}}
+	want := []topicToken{{"sampl", "sampling", true}, {"gflownet", "gflownets", false}}
 	if !slices.Equal(toks, want) {
-		t.Errorf("topicTokenize = %q, want %q", toks, want)
+		t.Errorf("topicTokenize = %+v, want %+v", toks, want)
 	}
 }
 
@@ -125,5 +125,37 @@ func TestTopicVectorize(t *testing.T) {
 	}
 	if d := m.docs[2]; len(d.idx) != 0 {
 		t.Errorf("docs[2] = %v, want empty", d.idx)
+	}
+}
+
+func TestTopicStemKeep(t *testing.T) {
+	for _, w := range []string{"series", "species", "analysis", "class", "process", "gas", "bias", "news"} {
+		if got := topicStem(w); got != w {
+			t.Errorf("topicStem(%q) = %q, want it unchanged", w, got)
+		}
+	}
+}
+
+func TestTopicBigrams(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"adjacent", "generative flow networks", []string{"generativ flow", "flow network"}},
+		{"stop word breaks", "flow of networks", nil},
+		{"comma breaks", "flow, networks", nil},
+		{"hyphen joins", "flow-networks", []string{"flow network"}},
+		{"dropped short word breaks", "flow 3D networks", nil},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			var got []string
+			for _, b := range topicBigrams(topicTokenize(test.text)) {
+				got = append(got, b.stem)
+			}
+			if !slices.Equal(got, test.want) {
+				t.Errorf("topicBigrams(%q) = %q, want %q", test.text, got, test.want)
+			}
+		})
 	}
 }
