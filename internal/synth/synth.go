@@ -80,9 +80,9 @@ type Stats struct {
 
 // Model constants; the figures in the package comment depend on them.
 const (
-	authorsPerPaper = 0.66 // size of the author pool per paper
-	crossNear       = 0.15 // share of seats filled from a nearby group
-	crossFar        = 0.03 // share of seats filled from any group
+	authorsPerPaper = 0.70 // size of the author pool per paper
+	crossNear       = 0.23 // share of seats filled from a nearby group
+	crossFar        = 0.04 // share of seats filled from any group
 	nearGroups      = 4    // "nearby" means up to this many groups away
 	tailShare       = 0.03 // share of papers with a team of 7 or more
 	tailExponent    = 3.0  // power law of team sizes from 7
