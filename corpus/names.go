@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DisplayName returns a personal name in display order, "First Last" or
@@ -277,4 +279,196 @@ func givenParts(given string) []string {
 // "Van der Berg" and "van der Berg" do not.
 func (n Name) familyKey() string {
 	return strings.ReplaceAll(Key(n.Particle+" "+n.Family), " ", "")
+}
+
+// compatibleGiven reports whether two lists of given-name keys can name
+// the same person: they agree one by one, as far as the shorter goes,
+// where a single letter agrees with any name starting with it.
+func compatibleGiven(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for i := range min(len(a), len(b)) {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		rx, ry := []rune(x), []rune(y)
+		if (len(rx) == 1 || len(ry) == 1) && rx[0] == ry[0] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// osaDistance returns the optimal string alignment distance of a and b
+// (Damerau-Levenshtein with no substring edited twice): the number of
+// insertions, deletions, substitutions and transpositions of adjacent
+// runes that turn a into b.
+func osaDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// transliterations maps spellings of given names transliterated from
+// Cyrillic in different systems to one spelling. Keys are name keys.
+var transliterations = map[string]string{
+	"aleksandr": "alexander", "aleksander": "alexander", "alexandr": "alexander",
+	"aleksei": "alexey", "aleksey": "alexey", "alexei": "alexey", "alexej": "alexey",
+	"andrei": "andrey", "andrej": "andrey",
+	"dmitri": "dmitry", "dmitrii": "dmitry", "dmitrij": "dmitry", "dimitri": "dmitry",
+	"sergei": "sergey", "sergej": "sergey", "serguei": "sergey",
+	"nikolai": "nikolay", "nicolai": "nikolay",
+	"iurii": "yuri", "yury": "yuri", "yurii": "yuri", "yuriy": "yuri", "jurij": "yuri", "iouri": "yuri",
+	"iulia": "yulia", "iuliia": "yulia", "yuliya": "yulia",
+	"evgenii": "evgeny", "evgeniy": "evgeny", "yevgeny": "evgeny", "evgenij": "evgeny",
+	"mihail": "mikhail", "michail": "mikhail",
+	"maksim": "maxim", "yekaterina": "ekaterina",
+	"kseniia": "ksenia", "kseniya": "ksenia", "xenia": "ksenia",
+	"nataliya": "natalia", "natalya": "natalia",
+	"tatyana": "tatiana", "tatjana": "tatiana",
+	"vasilii": "vasily", "vasiliy": "vasily", "vassily": "vasily",
+	"anatolii": "anatoly", "anatoliy": "anatoly",
+	"grigorii": "grigory", "grigoriy": "grigory",
+	"iu": "yu", "iakov": "yakov", "iaroslav": "yaroslav",
+}
+
+// transliterated returns key with each word replaced by its entry in
+// transliterations.
+func transliterated(key string) string {
+	w := strings.Fields(key)
+	for i, x := range w {
+		if t := transliterations[x]; t != "" {
+			w[i] = t
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// similarPair is two people whose names look alike.
+type similarPair struct {
+	a, b   int    // people
+	ka, kb string // their keys that look alike
+	reason string // "edit distance 1", "transliteration", ...
+}
+
+// similarPeople returns the pairs of people whose spellings are one edit
+// apart (keys of at least 8 letters with the same family name or the
+// same initials), the same after transliteration, or the same words in
+// another order. Pairs are found through indexes, not by comparing every
+// pair: the edit distance through the keys with one letter deleted.
+func similarPeople(people []Person) []similarPair {
+	var out []similarPair
+	type entry struct {
+		person      int
+		key, family string
+	}
+	dels := make(map[string][]entry)
+	trans := make(map[string][]entry)
+	words := make(map[string][]entry)
+	for p := range people {
+		keys := make(map[string]string) // key -> family key
+		for _, v := range people[p].Variants {
+			keys[Key(v)] = ParseName(v).familyKey()
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		for _, k := range sorted {
+			e := entry{p, k, keys[k]}
+			if t := transliterated(k); t != k {
+				trans[t] = append(trans[t], e)
+			} else {
+				trans[k] = append(trans[k], e)
+			}
+			w := strings.Fields(k)
+			sort.Strings(w)
+			words[strings.Join(w, " ")] = append(words[strings.Join(w, " ")], e)
+			r := []rune(k)
+			if len(r) < 8 {
+				continue
+			}
+			dels[k] = append(dels[k], e)
+			for i := range r {
+				d := string(r[:i]) + string(r[i+1:])
+				if d != k {
+					dels[d] = append(dels[d], e)
+				}
+			}
+		}
+	}
+	pairs := func(index map[string][]entry, reason func(x, y entry) string) {
+		for _, es := range index {
+			for i := range es {
+				for j := i + 1; j < len(es); j++ {
+					x, y := es[i], es[j]
+					if x.person == y.person || x.key == y.key {
+						continue
+					}
+					if why := reason(x, y); why != "" {
+						out = append(out, similarPair{x.person, y.person, x.key, y.key, why})
+					}
+				}
+			}
+		}
+	}
+	pairs(dels, func(x, y entry) string {
+		rx, ry := []rune(x.key), []rune(y.key)
+		if osaDistance(rx, ry) != 1 {
+			return ""
+		}
+		if x.family == y.family || initialsOf(x.key) == initialsOf(y.key) {
+			return "edit distance 1"
+		}
+		return ""
+	})
+	pairs(trans, func(x, y entry) string {
+		return "transliteration"
+	})
+	pairs(words, func(x, y entry) string {
+		return "same words in another order"
+	})
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.a != b.a {
+			return a.a < b.a
+		}
+		if a.b != b.b {
+			return a.b < b.b
+		}
+		return a.reason < b.reason
+	})
+	return out
+}
+
+// initialsOf returns the first letter of each word of key.
+func initialsOf(key string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(key) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
