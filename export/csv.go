@@ -83,7 +83,9 @@ func writeCSV(w io.Writer, header []string, rows func(emit func([]string) error)
 // AuthorsCSV writes authors.csv: one row per author in node id order,
 // with the columns id, name, papers, first_year, last_year,
 // affiliations, degree, strength, betweenness, closeness, harmonic,
-// eigenvector, pagerank, core, clustering, component, community, topic.
+// eigenvector, pagerank, core, clustering, component, community, topic,
+// and Burt's effective_size, efficiency and constraint (NaN for an
+// isolated author).
 // Unknown years and measures not computed are empty cells; degree and
 // strength come from the graph when a.Centrality is nil.
 func AuthorsCSV(w io.Writer, a *Analysis) error {
@@ -92,7 +94,8 @@ func AuthorsCSV(w io.Writer, a *Analysis) error {
 	}
 	header := []string{"id", "name", "papers", "first_year", "last_year", "affiliations",
 		"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector",
-		"pagerank", "core", "clustering", "component", "community", "topic"}
+		"pagerank", "core", "clustering", "component", "community", "topic",
+		"effective_size", "efficiency", "constraint"}
 	c := a.Centrality
 	if c == nil {
 		c = &metrics.Centrality{}
@@ -110,7 +113,8 @@ func AuthorsCSV(w io.Writer, a *Analysis) error {
 				deg, str, floatCell(c.Betweenness, u), floatCell(c.Closeness, u),
 				floatCell(c.Harmonic, u), floatCell(c.Eigenvector, u), floatCell(c.PageRank, u),
 				intCell(c.Core, u), floatCell(c.Clustering, u), intCell(c.Component, u),
-				optCell(a.community(u)), optCell(a.authorTopic(u))}
+				optCell(a.community(u)), optCell(a.authorTopic(u)),
+				floatCell(c.EffectiveSize, u), floatCell(c.Efficiency, u), floatCell(c.Constraint, u)}
 			if err := emit(row); err != nil {
 				return err
 			}

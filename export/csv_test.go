@@ -20,7 +20,7 @@ func TestCSVGolden(t *testing.T) {
 		rows  int // data rows, from the fixture
 		cols  int
 	}{
-		{"authors.csv", AuthorsCSV, 6, 18},
+		{"authors.csv", AuthorsCSV, 6, 21},
 		{"edges.csv", EdgesCSV, 7, 8},
 		{"papers.csv", PapersCSV, 5, 7},
 		{"communities.csv", CommunitiesCSV, 3, 5},
@@ -117,7 +117,7 @@ func TestAuthorsCSVWithoutMeasures(t *testing.T) {
 	}
 	// Node 0 (a\b) has 4 co-authors, each tie of weight 1 (fixture).
 	got := strings.Join(recs[1][6:], ",")
-	want := "4,4,,,,,,,,,,"
+	want := "4,4,,,,,,,,,,,,,"
 	if got != want {
 		t.Errorf("measure cells of author 0 = %q, want %q", got, want)
 	}

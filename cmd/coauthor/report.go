@@ -34,7 +34,11 @@ writes into the --out directory:
   communities.csv    communities with their leading members and topic
   topics.csv         topic clusters with their label terms
   summary.json       the network summary
-  report.md          the summary, top authors, communities, topics, warnings
+  report.md          the summary, top authors, communities, topics, warnings,
+                     and the ego view when there is an ego
+  ego.svg, ego.dot   the ego's collaborations per year, and the ego network
+                     with its circles (a profile page's owner, --ego, or an
+                     author adjacent to at least half of the others)
 
 Example:
   coauthor report --as-of 2026-12-03 -o out testdata/profile-page.txt
@@ -92,6 +96,10 @@ func runReport(e *env, args []string) error {
 	fs.StringVar(&out, "o", out, "output `directory` (short for --out)")
 	maxNodes := 300
 	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors, the most central, in graph.dot and graph.svg")
+	egoName := ""
+	fs.StringVar(&egoName, "ego", "", "the researcher at the centre of the ego view (default: a profile page's owner, or an author adjacent to most others)")
+	dormant := metrics.DefaultDormantYears
+	fs.IntVar(&dormant, "dormant", dormant, "a tie is dormant when not renewed for `YEARS`")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -100,12 +108,53 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if dormant < 1 {
+		return usageError("--dormant must be at least 1")
+	}
 	l, err := load(e, files, &in)
 	if err != nil {
 		return err
 	}
 	a := analyze(e, l, bopt, &an)
-	return writeReport(e, out, a, export.DrawOptions{MaxNodes: maxNodes})
+	v, err := egoView(a, l, &in, &an, egoName, dormant)
+	if err != nil {
+		return err
+	}
+	return writeReport(e, out, a, v, export.DrawOptions{MaxNodes: maxNodes})
+}
+
+// egoView returns the ego view of the analysis: of the author named by
+// --ego, else of a profile page's owner, else of an author adjacent to at
+// least half of the others; nil when there is none. The hint that one
+// author touches most others goes into the warnings.
+func egoView(a *export.Analysis, l *loaded, in *inputFlags, an *analysisFlags, name string, dormant int) (*metrics.EgoView, error) {
+	g := a.Graph
+	if g.Len() < 2 {
+		return nil, nil
+	}
+	var ego int
+	var share float64
+	if name != "" {
+		u, err := metrics.FindAuthor(g, name)
+		if err != nil {
+			return nil, fmt.Errorf("--ego: %w", err)
+		}
+		ego = u
+	} else {
+		ego, share = metrics.DetectEgo(g, l.owner)
+		if h := export.EgoHint(g, ego, share); h != "" {
+			a.Warnings = append(a.Warnings, h)
+		}
+		if l.owner == "" && share < metrics.EgoShare {
+			return nil, nil
+		}
+	}
+	asOf := 0
+	if opt, err := in.options(); err == nil && !opt.AsOf.IsZero() {
+		asOf = opt.AsOf.Year()
+	}
+	return metrics.NewEgoView(g, ego, metrics.EgoOptions{Resolution: an.resolution, Seed: an.seed,
+		Topics: a.Topics, AsOfYear: asOf, DormantYears: dormant}), nil
 }
 
 // analyze builds the graph of the loaded papers and measures it.
@@ -119,6 +168,7 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) *export.A
 
 	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
 	c := metrics.Centralities(g)
+	c.EffectiveSize, c.Efficiency, c.Constraint = metrics.Brokerage(g)
 	e.progress.step("finding communities")
 	p := metrics.Louvain(g, an.resolution, an.seed)
 
@@ -174,6 +224,7 @@ func analyzeGraph(e *env, l *loaded, an *analysisFlags) *export.Analysis {
 	g := l.graph
 	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
 	c := metrics.Centralities(g)
+	c.EffectiveSize, c.Efficiency, c.Constraint = metrics.Brokerage(g)
 	e.progress.step("finding communities")
 	p := metrics.Louvain(g, an.resolution, an.seed)
 	s := metrics.Summarize(g, c, p)
@@ -192,7 +243,7 @@ type output struct {
 // writeReport writes every output file into dir. The files are first
 // written into a fresh directory beside them and moved into place only
 // when all succeeded, so a failed run leaves no partial output.
-func writeReport(e *env, dir string, a *export.Analysis, draw export.DrawOptions) error {
+func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, draw export.DrawOptions) error {
 	var dot bytes.Buffer
 	if err := export.DOT(&dot, a, draw); err != nil {
 		return fmt.Errorf("graph.dot: %w", err)
@@ -211,7 +262,20 @@ func writeReport(e *env, dir string, a *export.Analysis, draw export.DrawOptions
 		{"communities.csv", func(w io.Writer) error { return export.CommunitiesCSV(w, a) }},
 		{"topics.csv", func(w io.Writer) error { return export.TopicsCSV(w, a) }},
 		{"summary.json", func(w io.Writer) error { return export.SummaryJSON(w, a.Summary) }},
-		{"report.md", func(w io.Writer) error { return export.Report(w, a) }},
+		{"report.md", func(w io.Writer) error {
+			if err := export.Report(w, a); err != nil {
+				return err
+			}
+			if ego == nil {
+				return nil
+			}
+			return export.EgoReport(w, a.Graph, ego)
+		}},
+	}
+	if ego != nil {
+		outs = append(outs,
+			output{"ego.svg", func(w io.Writer) error { return export.EgoSVG(w, a.Graph, ego) }},
+			output{"ego.dot", func(w io.Writer) error { return export.EgoDOT(w, a.Graph, ego) }})
 	}
 	return writeAll(e, dir, outs)
 }
