@@ -329,13 +329,15 @@ func plantedGraph(n, deg int, seed uint64) *graph.Graph {
 func BenchmarkLeiden(b *testing.B) {
 	g := plantedGraph(100000, 14, 1)
 	b.Logf("%d nodes, %d edges", g.Len(), g.EdgeCount())
-	b.Run("leiden", func(b *testing.B) {
-		var p *Partition
-		for b.Loop() {
-			p = Leiden(g, LeidenOptions{Seed: 1})
-		}
-		b.Logf("Q = %.4f, %d communities, connected %v", p.Q, len(p.Sizes), Connected(g, p))
-	})
+	for _, it := range []int{1, 2, 0} {
+		b.Run(fmt.Sprintf("leiden iterations %d", it), func(b *testing.B) {
+			var p *Partition
+			for b.Loop() {
+				p = Leiden(g, LeidenOptions{Seed: 1, Iterations: it})
+			}
+			b.Logf("Q = %.4f, %d communities, connected %v", p.Q, len(p.Sizes), Connected(g, p))
+		})
+	}
 	b.Run("louvain", func(b *testing.B) {
 		var p *Partition
 		for b.Loop() {
@@ -343,4 +345,12 @@ func BenchmarkLeiden(b *testing.B) {
 		}
 		b.Logf("Q = %.4f, %d communities, connected %v", p.Q, len(p.Sizes), Connected(g, p))
 	})
+}
+
+func ExampleLeiden() {
+	// Two 4-cliques joined by one edge, clustered with CPM at γ = 0.5.
+	g := twoCliques()
+	p := Leiden(g, LeidenOptions{Quality: "cpm", Resolution: 0.5, Seed: 1})
+	fmt.Println(p.Of, p.Sizes, p.Q, Connected(g, p))
+	// Output: [0 0 0 0 1 1 1 1] [4 4] 6 true
 }

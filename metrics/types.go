@@ -83,12 +83,12 @@ type Partition struct {
 	Q          float64
 	Resolution float64
 	Seed       uint64
-	Method     string // "louvain" or "leiden"
+	Method     string // "louvain"
 
 	// Quality is the function the communities optimise: "modularity"
-	// (also when empty), or "cpm" for [Leiden] with the constant Potts
-	// model, in which case Q is the CPM quality (see [CPM]) at
-	// Resolution, not the modularity.
+	// (also when empty), or "cpm" for [Leiden] (whose Method is
+	// "leiden") with the constant Potts model, in which case Q is the
+	// CPM quality at Resolution (see [CPM]), not the modularity.
 	Quality string
 }
 
