@@ -3,6 +3,7 @@ module github.com/coauthor/coauthor
 go 1.26
 
 require (
+	github.com/dominikbraun/graph v0.23.0
 	github.com/goccy/go-graphviz v0.2.10
 	golang.org/x/term v0.41.0
 	golang.org/x/text v0.37.0

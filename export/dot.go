@@ -26,8 +26,9 @@ type DrawOptions struct {
 	Labels int
 
 	// MaxNodes caps the nodes drawn: a larger graph is drawn as its
-	// MaxNodes most central authors and the edges among them, which the
-	// graph's title says. Zero means 300; negative means no cap.
+	// MaxNodes most central authors joined by the maximum spanning forest
+	// of the ties among them and as many of their strongest other ties,
+	// which the graph's title says. Zero means 300; negative means no cap.
 	MaxNodes int
 
 	// MinCommunity is the size below which a community is drawn grey,
@@ -92,9 +93,18 @@ func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 		keep[u] = true
 	}
 	var edges []int
-	for e, ed := range g.Edges {
-		if keep[ed.U] && keep[ed.V] {
-			edges = append(edges, e)
+	if len(nodes) < g.Len() {
+		// A cut of a large graph: its backbone, plus as many strong ties
+		// as authors drawn.
+		var err error
+		if edges, err = backbone(a, nodes, len(nodes)); err != nil {
+			return err
+		}
+	} else {
+		for e, ed := range g.Edges {
+			if keep[ed.U] && keep[ed.V] {
+				edges = append(edges, e)
+			}
 		}
 	}
 	labelled := labelledNodes(a, opt, nodes)
@@ -130,9 +140,6 @@ func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 		ed := g.Edges[e]
 		ew.printf("  n%d -- n%d [penwidth=%.2f];\n", ed.U, ed.V, pen[i])
 	}
-	// TODO: for graphs over MaxNodes, draw a maximum-spanning-tree
-	// backbone of the whole graph instead of the induced subgraph of the
-	// most central authors, which can leave them disconnected.
 	ew.str("}\n")
 	return ew.err
 }
@@ -268,8 +275,8 @@ func title(a *Analysis, opt DrawOptions, drawn int) string {
 		t += fmt.Sprintf(": %d authors, %d edges", a.Graph.Len(), a.Graph.EdgeCount())
 	}
 	if drawn < a.Graph.Len() {
-		t += fmt.Sprintf("\n(showing the %d authors of highest %s and the edges among them)",
-			drawn, opt.SizeBy)
+		t += fmt.Sprintf("\nshowing the %d authors of highest %s, joined by the maximum spanning forest of their ties and their %d strongest other ties",
+			drawn, opt.SizeBy, drawn)
 	}
 	return t
 }
@@ -278,7 +285,9 @@ func title(a *Analysis, opt DrawOptions, drawn int) string {
 func graphLabel(title, legend string) string {
 	var b strings.Builder
 	b.WriteString(`<table border="0" cellspacing="0" cellpadding="2">`)
-	fmt.Fprintf(&b, `<tr><td>%s</td></tr>`, htmlText(title))
+	for _, line := range strings.Split(title, "\n") {
+		fmt.Fprintf(&b, `<tr><td>%s</td></tr>`, htmlText(line))
+	}
 	if legend != "" {
 		fmt.Fprintf(&b, `<tr><td><font point-size="10">%s</font></td></tr>`, legend)
 	}
