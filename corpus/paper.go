@@ -95,6 +95,11 @@ type Paper struct {
 	HasCode bool
 
 	Origin Origin
+
+	// Sources lists where each record merged into this paper came from,
+	// in the order they were read; [Merge] sets it, and it is empty for
+	// a paper that has not been through Merge.
+	Sources []Origin
 }
 
 // Year returns the paper's year, zero when unknown.
