@@ -146,8 +146,20 @@ func reportMethods(ew *errWriter, a *Analysis) {
 		if res == 0 {
 			res = 1
 		}
-		ew.printf("- Communities: %s, resolution %s, seed %d; modularity Q = %s.\n",
-			mdEscape(method), num(res), p.Seed, num(p.Q))
+		switch p.Quality {
+		case "cpm":
+			ew.printf("- Communities: %s optimising the constant Potts model, resolution %s, seed %d; "+
+				"CPM quality %s, modularity of the same partition Q = %s.\n",
+				mdEscape(method), num(res), p.Seed, num(p.Q), num(a.Summary.Modularity))
+		default:
+			ew.printf("- Communities: %s, resolution %s, seed %d; modularity Q = %s.\n",
+				mdEscape(method), num(res), p.Seed, num(p.Q))
+		}
+		if st := a.Summary.Stability; st != nil {
+			ew.printf("- Stability: the best of %d runs (seeds %d to %d) is kept; between runs the mean "+
+				"normalised mutual information is %s and the mean adjusted Rand index %s.\n",
+				st.Runs, a.Settings.Seed, a.Settings.Seed+uint64(st.Runs)-1, num(st.MeanNMI), num(st.MeanARI))
+		}
 	}
 	if a.Topics != nil {
 		ew.printf("- Topics: papers clustered by the words of their titles and abstracts into %d topics; "+

@@ -86,8 +86,16 @@ func Summarize(g *graph.Graph, c *Centrality, p *Partition) Summary {
 	s.WeightedDiameter, s.WeightedDiameterExact = weightedDiameter(g, of)
 
 	if p != nil {
-		s.Modularity = p.Q
 		s.Communities = len(p.Sizes)
+		s.CommunityMethod = p.Method
+		s.CommunityQuality = p.Quality
+		s.Modularity = p.Q
+		if p.Quality == "cpm" {
+			// Q holds the CPM quality; modularity is still reported, at
+			// resolution 1, so that partitions can be compared.
+			s.CPM = p.Q
+			s.Modularity = Modularity(g, p.Of, 1)
+		}
 	}
 	return s
 }

@@ -43,24 +43,34 @@ type Centrality struct {
 // Summary is the network summary. Field names are the keys of
 // summary.json.
 type Summary struct {
-	Papers                int            `json:"papers"`
-	Authors               int            `json:"authors"`
-	Edges                 int            `json:"edges"`
-	Components            int            `json:"components"`
-	LargestComponent      int            `json:"largest_component"`
-	LargestComponentEdges int            `json:"largest_component_edges"`
-	Density               float64        `json:"density"`
-	AverageClustering     float64        `json:"average_clustering"`
-	Transitivity          float64        `json:"transitivity"`
-	Triangles             int64          `json:"triangles"`
-	Diameter              int            `json:"diameter"`          // hops, in the largest component
-	WeightedDiameter      float64        `json:"weighted_diameter"` // edge length 1/weight, largest component
-	Modularity            float64        `json:"modularity"`
-	Communities           int            `json:"communities"`
-	Topics                int            `json:"topics"`
-	TruncatedPapers       int            `json:"truncated_papers"`
-	SkippedRecords        int            `json:"skipped_records"`
-	SkippedReasons        map[string]int `json:"skipped_reasons,omitempty"`
+	Papers                int     `json:"papers"`
+	Authors               int     `json:"authors"`
+	Edges                 int     `json:"edges"`
+	Components            int     `json:"components"`
+	LargestComponent      int     `json:"largest_component"`
+	LargestComponentEdges int     `json:"largest_component_edges"`
+	Density               float64 `json:"density"`
+	AverageClustering     float64 `json:"average_clustering"`
+	Transitivity          float64 `json:"transitivity"`
+	Triangles             int64   `json:"triangles"`
+	Diameter              int     `json:"diameter"`          // hops, in the largest component
+	WeightedDiameter      float64 `json:"weighted_diameter"` // edge length 1/weight, largest component
+	Modularity            float64 `json:"modularity"`
+
+	// CommunityMethod is "leiden" or "louvain"; CommunityQuality is the
+	// function optimised, "modularity" or "cpm". CPM is the CPM quality
+	// when that was optimised (Modularity then holds the modularity of
+	// the same partition at resolution 1). Stability compares the
+	// partitions of several runs (--runs).
+	CommunityMethod  string         `json:"community_method,omitempty"`
+	CommunityQuality string         `json:"community_quality,omitempty"`
+	CPM              float64        `json:"cpm,omitempty"`
+	Stability        *Stability     `json:"stability,omitempty"`
+	Communities      int            `json:"communities"`
+	Topics           int            `json:"topics"`
+	TruncatedPapers  int            `json:"truncated_papers"`
+	SkippedRecords   int            `json:"skipped_records"`
+	SkippedReasons   map[string]int `json:"skipped_reasons,omitempty"`
 
 	// DiameterExact is false when the largest component has more than
 	// ExactDiameterLimit nodes: Diameter is then a lower bound from double

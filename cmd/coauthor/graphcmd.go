@@ -120,11 +120,17 @@ func runGraph(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := an.check(); err != nil {
+		return err
+	}
 	l, err := load(e, files, &in)
 	if err != nil {
 		return err
 	}
-	a := analyze(e, l, bopt, &an)
+	a, err := analyze(e, l, bopt, &an)
+	if err != nil {
+		return err
+	}
 	draw := export.DrawOptions{MaxNodes: maxNodes}
 	if out == "" || out == "-" {
 		w := bufio.NewWriter(e.stdout)
