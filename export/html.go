@@ -123,7 +123,7 @@ func (p *htmlPage) fill(a *Analysis) {
 	}
 	p.Owner = a.Owner
 	p.Inputs = a.Inputs
-	p.Summary = summaryRows(a.Summary)
+	p.Summary = summaryRows(a.Summary, len(a.Graph.Papers) > 0)
 	p.fillCommunities(a)
 	if t := a.Topics; t != nil {
 		for i, terms := range t.Labels {
@@ -139,8 +139,10 @@ func (p *htmlPage) fill(a *Analysis) {
 		"'; img-src data:; base-uri 'none'; form-action 'none'"
 }
 
-// summaryRows returns the rows of the summary table, as in [Report].
-func summaryRows(s metrics.Summary) [][2]string {
+// summaryRows returns the rows of the summary table, as in [Report];
+// without papers (a graph read from a graph file) the rows on papers
+// and topics are left out.
+func summaryRows(s metrics.Summary, papers bool) [][2]string {
 	diam, wdiam := strconv.Itoa(s.Diameter), num(s.WeightedDiameter)
 	if !s.DiameterExact {
 		diam = "≥ " + diam + " (lower bound)"
@@ -165,6 +167,15 @@ func summaryRows(s metrics.Summary) [][2]string {
 		{"topics", strconv.Itoa(s.Topics)},
 		{"papers with truncated author lists", strconv.Itoa(s.TruncatedPapers)},
 		{"records skipped", strconv.Itoa(s.SkippedRecords)},
+	}
+	if !papers {
+		var kept [][2]string
+		for _, r := range rows {
+			if !strings.Contains(r[0], "papers") && r[0] != "topics" {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
 	}
 	reasons := make([]string, 0, len(s.SkippedReasons))
 	for r := range s.SkippedReasons {

@@ -222,3 +222,20 @@ func TestHTMLCap(t *testing.T) {
 		t.Errorf("page does not say that the table is capped")
 	}
 }
+
+// TestHTMLNoPapers checks that a graph read from a graph file, without
+// papers, gets no rows on papers and topics and no year chart.
+func TestHTMLNoPapers(t *testing.T) {
+	var buf bytes.Buffer
+	if err := HTML(&buf, randomAnalysis(5, 5), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{`scope="row">papers</th>`, `scope="row">topics</th>`, "truncated author lists", `id="years"`} {
+		if strings.Contains(buf.String(), bad) {
+			t.Errorf("page without papers holds %q", bad)
+		}
+	}
+	if !strings.Contains(buf.String(), `<th scope="row">authors</th><td>`) {
+		t.Errorf("page lacks the authors row of the summary")
+	}
+}
