@@ -1,0 +1,107 @@
+#!/bin/sh
+# interop.sh checks that the files coauthor writes open in the tools people
+# use with them: networkx and igraph (Debian's Python), graphology (Node),
+# xmllint (well-formedness and the GEXF 1.3 schema) and headless Chromium
+# (report.html). It builds coauthor, writes the outputs of `coauthor report`
+# and `coauthor graph --format gml|pajek|gexf` for testdata/profile-page.txt
+# and testdata/net/karate.gml into a temporary directory and runs
+# scripts/interop.py on them.
+#
+# Missing Debian packages are installed with apt-get when run as root.
+# Chromium and graphology are optional: when they cannot be installed their
+# checks print SKIP. Prints PASS, FAIL and SKIP lines and ends with
+# "N passed, M failed"; exits 1 on any failure.
+#
+# Environment: KEEP=1 keeps the temporary directory; SHOTS=DIR writes the
+# Chromium screenshots of report.html there (default: the temporary
+# directory, printed at the end).
+set -u
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/coauthor-interop.XXXXXX")
+if [ "${KEEP:-}" != 1 ] && [ -z "${SHOTS:-}" ]; then
+	trap 'rm -rf "$work"' EXIT
+fi
+py=/usr/bin/python3
+asroot=no
+[ "$(id -u)" = 0 ] && asroot=yes
+
+say() { printf '%s\n' "$*"; }
+
+# apt installs Debian packages when run as root; it fails otherwise.
+apt() {
+	[ "$asroot" = yes ] || return 1
+	if [ ! -f "$work/.apt-updated" ]; then
+		apt-get update -qq >"$work/apt.log" 2>&1 || return 1
+		touch "$work/.apt-updated"
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$work/apt.log" 2>&1
+}
+
+# Required: Debian's Python with networkx and igraph, and xmllint.
+if ! [ -x "$py" ] || ! "$py" -c 'import networkx, igraph' 2>/dev/null || ! command -v xmllint >/dev/null; then
+	apt python3 python3-networkx python3-igraph libxml2-utils ||
+		say "setup: could not install python3-networkx python3-igraph libxml2-utils (not root or apt failed)"
+fi
+if ! [ -x "$py" ] || ! "$py" -c 'import networkx, igraph' 2>/dev/null; then
+	say "FAIL setup: $py with networkx and igraph is missing"
+	say "0 passed, 1 failed"
+	exit 1
+fi
+
+# Optional: Chromium.
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+	apt chromium && chromium=$(command -v chromium || true)
+fi
+
+# Optional: graphology, installed with npm into the temporary directory.
+nodepath=
+if ! command -v npm >/dev/null; then
+	apt nodejs npm || true
+fi
+if command -v npm >/dev/null && command -v node >/dev/null; then
+	if (cd "$work" && npm install --no-audit --no-fund --silent --prefix "$work/npm" \
+		graphology graphology-gexf graphology-graphml >"$work/npm.log" 2>&1); then
+		nodepath=$work/npm/node_modules
+	fi
+fi
+
+# Build and run coauthor.
+failed=0
+bin=$work/coauthor
+if ! (cd "$root" && go build -o "$bin" ./cmd/coauthor) >"$work/build.log" 2>&1; then
+	say "FAIL build coauthor: $(tail -3 "$work/build.log")"
+	say "0 passed, 1 failed"
+	exit 1
+fi
+run() {
+	name=$1
+	shift
+	out=$work/$name
+	if ! "$bin" report -o "$out" "$@" >"$work/$name.log" 2>&1 ||
+		! "$bin" graph --format gml -o "$out/graph.gml" "$@" >>"$work/$name.log" 2>&1 ||
+		! "$bin" graph --format pajek -o "$out/graph.net" "$@" >>"$work/$name.log" 2>&1 ||
+		! "$bin" graph --format gexf -o "$out/cmd.gexf" "$@" >>"$work/$name.log" 2>&1; then
+		say "FAIL coauthor on $*: $(tail -3 "$work/$name.log")"
+		failed=1
+		return
+	fi
+	dirs="${dirs:-} $out"
+}
+run profile --as-of 2026-12-03 "$root/testdata/profile-page.txt"
+run karate "$root/testdata/net/karate.gml"
+
+shots=${SHOTS:-$work}
+mkdir -p "$shots"
+# shellcheck disable=SC2086 # dirs holds paths without spaces under mktemp's name
+GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath CHROMIUM=$chromium SHOTS=$shots \
+	"$py" "$root/scripts/interop.py" ${dirs:-}
+status=$?
+if [ "${KEEP:-}" = 1 ] || [ -n "${SHOTS:-}" ]; then
+	say "outputs kept in $work"
+fi
+if [ "$failed" = 1 ] && [ "$status" = 0 ]; then
+	status=1
+fi
+exit "$status"
