@@ -51,6 +51,14 @@ type Analysis struct {
 	// Settings are the options the run used, for the report's methods
 	// section.
 	Settings Settings
+
+	// Periods are the time slices of the corpus (--window), nil when the
+	// corpus was not sliced.
+	Periods []metrics.Period
+
+	// TopicDocs are the texts and keywords the topics were clustered
+	// from, one per Graph.Papers entry; nil when there are no topics.
+	TopicDocs []metrics.TopicDoc
 }
 
 // Settings are the options of a run that the report's methods section

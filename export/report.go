@@ -5,6 +5,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/coauthor/coauthor/metrics"
 )
 
 // topAuthors is how many authors each centrality table of the report
@@ -49,6 +51,12 @@ func Report(w io.Writer, a *Analysis) error {
 	reportCentral(ew, a)
 	reportCommunities(ew, a)
 	reportTopics(ew, a)
+	if len(a.Periods) > 0 {
+		ew.str("\n")
+		if ew.err == nil {
+			ew.err = PeriodsMarkdown(ew.w, a.Periods)
+		}
+	}
 	reportList(ew, "Graph notes", a.Graph.Notes)
 	reportList(ew, "Warnings", a.Warnings)
 	return ew.err
@@ -77,6 +85,8 @@ func reportSummary(ew *errWriter, a *Analysis) {
 		{"modularity", num(s.Modularity)},
 		{"topics", fmt.Sprint(s.Topics)},
 		{"papers with truncated author lists", fmt.Sprint(s.TruncatedPapers)},
+		{"records merged into a paper from another source", fmt.Sprint(s.MergedPapers)},
+		{"author lists completed from another source", fmt.Sprint(s.CompletedAuthorLists)},
 		{"records skipped", fmt.Sprint(s.SkippedRecords)},
 	}
 	reasons := make([]string, 0, len(s.SkippedReasons))
@@ -256,6 +266,36 @@ func reportTopics(ew *errWriter, a *Analysis) {
 			esc[j] = mdEscape(s)
 		}
 		ew.printf("| %d | %s | %s |\n", i, intCell(t.Sizes, i), strings.Join(esc, ", "))
+	}
+	reportCommunityTopics(ew, a)
+}
+
+// reportCommunityTopics writes which group works on what: for each
+// community of at least two authors (at most maxCommunities), how many of
+// its authors have each topic as their main one.
+func reportCommunityTopics(ew *errWriter, a *Analysis) {
+	if a.Communities == nil || a.Topics == nil || len(a.Topics.Labels) == 0 {
+		return
+	}
+	table := metrics.CommunityTopics(a.Communities, a.Topics)
+	ew.str("\n### Communities by topics\n\nAuthors of each community by their main topic.\n\n| community |")
+	for k := range a.Topics.Labels {
+		ew.printf(" %d: %s |", k, mdEscape(a.topicLabel(k)))
+	}
+	ew.str("\n| ---: |" + strings.Repeat(" ---: |", len(a.Topics.Labels)) + "\n")
+	for c, row := range table {
+		if c >= maxCommunities || a.Communities.Sizes[c] < 2 {
+			break
+		}
+		ew.printf("| %d |", c)
+		for k := range a.Topics.Labels {
+			n := 0
+			if k < len(row) {
+				n = row[k]
+			}
+			ew.printf(" %d |", n)
+		}
+		ew.str("\n")
 	}
 }
 

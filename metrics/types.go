@@ -62,15 +62,25 @@ type Summary struct {
 	// when that was optimised (Modularity then holds the modularity of
 	// the same partition at resolution 1). Stability compares the
 	// partitions of several runs (--runs).
-	CommunityMethod  string         `json:"community_method,omitempty"`
-	CommunityQuality string         `json:"community_quality,omitempty"`
-	CPM              float64        `json:"cpm,omitempty"`
-	Stability        *Stability     `json:"stability,omitempty"`
-	Communities      int            `json:"communities"`
-	Topics           int            `json:"topics"`
-	TruncatedPapers  int            `json:"truncated_papers"`
-	SkippedRecords   int            `json:"skipped_records"`
-	SkippedReasons   map[string]int `json:"skipped_reasons,omitempty"`
+	CommunityMethod  string     `json:"community_method,omitempty"`
+	CommunityQuality string     `json:"community_quality,omitempty"`
+	CPM              float64    `json:"cpm,omitempty"`
+	Stability        *Stability `json:"stability,omitempty"`
+	Communities      int        `json:"communities"`
+	Topics           int        `json:"topics"`
+	TruncatedPapers  int        `json:"truncated_papers"`
+
+	// MergedPapers counts records folded into a paper read from another
+	// source (same DOI, arXiv id, or title and year);
+	// CompletedAuthorLists counts truncated author lists completed that
+	// way. NameJoins counts the spellings joined into a person by each
+	// rule: alias, identifier, name (the same name written in another
+	// form) and initials.
+	MergedPapers         int            `json:"merged_papers"`
+	CompletedAuthorLists int            `json:"completed_author_lists"`
+	NameJoins            map[string]int `json:"name_joins,omitempty"`
+	SkippedRecords       int            `json:"skipped_records"`
+	SkippedReasons       map[string]int `json:"skipped_reasons,omitempty"`
 
 	// DiameterExact is false when the largest component has more than
 	// ExactDiameterLimit nodes: Diameter is then a lower bound from double

@@ -97,11 +97,7 @@ func runAuthors(e *env, args []string) error {
 	if l.graph != nil {
 		return usageError("%s is a graph file: authors needs papers", files[0])
 	}
-	papers, ms := corpus.Merge(l.papers)
-	for _, w := range ms.Warnings {
-		e.log.Warn(w)
-	}
-	out := authorsList(papers, corpus.Resolve(papers, l.aliases), ms)
+	out := authorsList(l.papers, corpus.Resolve(l.papers, l.aliases), l.merge)
 	switch format {
 	case "json":
 		enc := json.NewEncoder(e.stdout)

@@ -57,6 +57,10 @@ type loaded struct {
 	// graph is set when the input was a graph made by another tool; then
 	// there are no papers.
 	graph *graph.Graph
+
+	// merge says what folding the records of one paper from several
+	// sources did.
+	merge corpus.MergeStats
 }
 
 func (l *loaded) skippedTotal() int {
@@ -125,6 +129,16 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 			l.papers = append(l.papers, p)
 		}
 		e.log.Debug("read", "file", path, "format", res.Format, "papers", len(res.Papers))
+	}
+	e.progress.step("merging the records of %d papers", len(l.papers))
+	l.papers, l.merge = corpus.Merge(l.papers)
+	for _, w := range l.merge.Warnings {
+		e.log.Warn(w)
+	}
+	l.warnings = append(l.warnings, l.merge.Warnings...)
+	if l.merge.Merged > 0 {
+		e.log.Info("merged records of the same paper", "records", l.merge.Records, "papers", l.merge.Papers,
+			"author lists completed", l.merge.Completed)
 	}
 	return l, nil
 }

@@ -35,6 +35,7 @@ writes into the --out directory:
   communities.csv    communities with their leading members and topic
   topics.csv         topic clusters with their label terms
   summary.json       the network summary
+  thematic.svg       the topics' strategic diagram: centrality against density
   report.md          the summary, top authors, communities, topics, warnings,
                      and the ego view when there is an ego
   ego.svg, ego.dot   the ego's collaborations per year, and the ego network
@@ -57,6 +58,8 @@ type analysisFlags struct {
 	resolution float64
 	seed       uint64
 	topics     int
+	window     int
+	step       int
 
 	communities string
 	quality     string
@@ -73,7 +76,9 @@ func (f *analysisFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxAuthors, "max-authors", 50, "papers with more than `N` authors add no ties (0: no limit)")
 	fs.Float64Var(&f.resolution, "resolution", 1, "modularity `resolution` of community detection (higher: smaller communities)")
 	fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of community detection, topic clustering and layout")
-	fs.IntVar(&f.topics, "topics", 0, "number of topic clusters (0: chosen by silhouette)")
+	fs.IntVar(&f.topics, "topics", 0, "number of topic clusters (0: chosen by consensus over many clusterings)")
+	fs.IntVar(&f.window, "window", 0, "slice the corpus into periods of `YEARS` and report how groups continue, split and merge (0: no slices)")
+	fs.IntVar(&f.step, "step", 0, "years between the starts of two periods (0: the window, so periods do not overlap)")
 	fs.StringVar(&f.communities, "communities", "leiden", "community detection: `leiden` (every community connected) or louvain")
 	fs.StringVar(&f.quality, "quality", "modularity", "what leiden optimises: `modularity` or cpm (constant Potts model; with --normalize association it gives VOSviewer-style clusters)")
 	fs.StringVar(&f.normalize, "normalize", "none", "tie strength used by every measure: `none`, association (VOSviewer: 2m·a_ij/(s_i·s_j)), "+
@@ -110,6 +115,8 @@ func (f *analysisFlags) check() error {
 		return usageError("--normalize %q: want one of %s", f.normalize, strings.Join(graph.NormalizeMethods, ", "))
 	case f.runs < 1:
 		return usageError("--runs must be at least 1")
+	case f.window < 0 || f.step < 0:
+		return usageError("--window and --step must not be negative")
 	}
 	return nil
 }
@@ -197,9 +204,11 @@ func egoView(a *export.Analysis, l *loaded, in *inputFlags, an *analysisFlags, n
 // from a graph file, and measures it.
 func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.Analysis, error) {
 	g := l.graph
+	var id *corpus.Identity
 	if g == nil {
 		e.progress.step("building the graph of %d papers", len(l.papers))
-		g = graph.Build(l.papers, corpus.Resolve(l.papers, l.aliases), bopt)
+		id = corpus.Resolve(l.papers, l.aliases)
+		g = graph.Build(l.papers, id, bopt)
 	}
 	g, err := an.normalized(g)
 	if err != nil {
@@ -227,17 +236,33 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 	a.Settings.Build = bopt
 
 	e.progress.step("clustering topics")
-	texts := make([]string, len(g.Papers))
+	a.TopicDocs = make([]metrics.TopicDoc, len(g.Papers))
 	authors := make([][]int32, len(g.Papers))
 	for i, gp := range g.Papers {
 		cp := &l.papers[gp.Index]
-		texts[i] = cp.Title + "\n" + cp.Abstract
+		// Keywords and the category of a profile page count as terms.
+		kw := cp.Keywords
+		if cp.Venue != "" {
+			kw = append([]string{cp.Venue}, kw...)
+		}
+		a.TopicDocs[i] = metrics.TopicDoc{Text: cp.Title + "\n" + cp.Abstract, Keywords: kw}
 		authors[i] = gp.Authors
 	}
-	a.Topics = metrics.TopicClusters(texts, authors, g.Len(), metrics.TopicOptions{K: an.topics, Seed: an.seed})
+	a.Topics = metrics.TopicClustersDocs(a.TopicDocs, authors, g.Len(), metrics.TopicOptions{K: an.topics, Seed: an.seed})
+	if an.window > 0 {
+		e.progress.step("slicing the corpus into periods of %d years", an.window)
+		step := an.step
+		if step == 0 {
+			step = an.window
+		}
+		a.Periods = metrics.Periods(l.papers, id, an.window, step, bopt)
+	}
 
 	s.Papers = len(g.Papers)
 	s.Topics = len(a.Topics.Sizes)
+	s.MergedPapers, s.CompletedAuthorLists = l.merge.Merged, l.merge.Completed
+	s.NameJoins = map[string]int{"alias": id.Joins.Alias, "identifier": id.Joins.Identifier,
+		"name": id.Joins.Name, "initials": id.Joins.Initials}
 	s.SkippedRecords = l.skippedTotal()
 	if len(l.skipped) > 0 {
 		s.SkippedReasons = l.skipped
@@ -264,6 +289,12 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 	}
 	if sk := skippedSummary(l.skipped); sk != "" {
 		a.Warnings = append(a.Warnings, "records "+sk)
+	}
+	if n := id.Joins.Initials; n > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d spellings were joined to a person by initials alone (\"S. Lahlou\" with the only compatible full name): check them with coauthor authors", n))
+	}
+	if n := len(id.Suspects); n > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d pairs of names look like the same person but were not joined: coauthor authors lists them, ready for an alias file", n))
 	}
 	return a, nil
 }
@@ -344,6 +375,11 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, d
 			}
 			return export.EgoReport(w, a.Graph, ego)
 		}},
+	}
+	if a.Topics != nil {
+		outs = append(outs, output{"thematic.svg", func(w io.Writer) error {
+			return export.ThematicSVG(w, metrics.ThematicMap(a.TopicDocs, a.Topics, 0), a.Topics.Labels)
+		}})
 	}
 	if ego != nil {
 		outs = append(outs,
