@@ -38,6 +38,10 @@ writes into the --out directory:
   thematic.svg       the topics' strategic diagram: centrality against density
   report.md          the summary, top authors, communities, topics, warnings,
                      and the ego view when there is an ego
+  report.html        one self-contained page: summary, zoomable drawing,
+                     communities, topics, sortable author table, methods
+  manifest.json      inputs with sha256, every parameter and the version,
+                     so that the run can be repeated exactly
   ego.svg, ego.dot   the ego's collaborations per year, and the ego network
                      with its circles (the ego: --ego, or a profile page's
                      owner)
@@ -162,7 +166,46 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeReport(e, out, a, v, export.DrawOptions{MaxNodes: maxNodes})
+	man, err := manifest(fs, args, files)
+	if err != nil {
+		return err
+	}
+	return writeReport(e, out, a, v, man, export.DrawOptions{MaxNodes: maxNodes})
+}
+
+// manifest records what a run needs to be repeated exactly: the
+// arguments, the value of every flag and every input with its sha256.
+// The output directory is left out, so that the same run into another
+// directory writes the same manifest.
+func manifest(fs *flag.FlagSet, args, files []string) (export.Manifest, error) {
+	man := export.Manifest{Tool: "coauthor", Version: version, Args: []string{fs.Name()}}
+	isOut := func(a string) bool { return a == "-o" || a == "--o" || a == "-out" || a == "--out" }
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case isOut(a):
+			i++ // and its value
+		case strings.HasPrefix(a, "-") && isOut(strings.SplitN(a, "=", 2)[0]):
+		default:
+			man.Args = append(man.Args, a)
+		}
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "o" && f.Name != "out" {
+			man.Parameters = append(man.Parameters, export.Parameter{Name: f.Name, Value: f.Value.String()})
+		}
+	})
+	for _, path := range files {
+		in := export.Input{Path: path, Size: -1}
+		if path != "-" {
+			var err error
+			if in.SHA256, in.Size, err = export.HashFile(path); err != nil {
+				return man, err
+			}
+		}
+		man.Inputs = append(man.Inputs, in)
+	}
+	return man, nil
 }
 
 // egoView returns the ego view of the analysis: of the author named by
@@ -226,7 +269,7 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 	a := &export.Analysis{
 		Graph: g, Centrality: c, Communities: p, Inputs: l.inputs, Owner: l.owner,
 		Settings: export.Settings{Seed: an.seed, Resolution: an.resolution, Betweenness: "exact",
-			Other: an.settings()},
+			Other: append(an.settings(), "version="+version)},
 	}
 	if l.graph != nil {
 		a.Summary = s
@@ -347,8 +390,8 @@ type output struct {
 // writeReport writes every output file into dir. The files are first
 // written into a fresh directory beside them and moved into place only
 // when all succeeded, so a failed run leaves no partial output.
-func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, draw export.DrawOptions) error {
-	var dot bytes.Buffer
+func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, man export.Manifest, draw export.DrawOptions) error {
+	var dot, svg bytes.Buffer
 	if err := export.DOT(&dot, a, draw); err != nil {
 		return fmt.Errorf("graph.dot: %w", err)
 	}
@@ -356,7 +399,11 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, d
 		{"graph.dot", func(w io.Writer) error { _, err := w.Write(dot.Bytes()); return err }},
 		{"graph.svg", func(w io.Writer) error {
 			e.progress.step("laying out and drawing %d authors", min(a.Graph.Len(), draw.MaxNodes))
-			return export.SVG(context.Background(), w, dot.Bytes())
+			if err := export.SVG(context.Background(), &svg, dot.Bytes()); err != nil {
+				return err
+			}
+			_, err := w.Write(svg.Bytes())
+			return err
 		}},
 		{"graph.graphml", func(w io.Writer) error { return export.GraphML(w, a) }},
 		{"graph.gexf", func(w io.Writer) error { return export.GEXF(w, a) }},
@@ -375,6 +422,8 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, d
 			}
 			return export.EgoReport(w, a.Graph, ego)
 		}},
+		// After graph.svg, whose drawing it embeds.
+		{"report.html", func(w io.Writer) error { return export.HTML(w, a, svg.Bytes()) }},
 	}
 	if a.Topics != nil {
 		outs = append(outs, output{"thematic.svg", func(w io.Writer) error {
@@ -386,6 +435,11 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, d
 			output{"ego.svg", func(w io.Writer) error { return export.EgoSVG(w, a.Graph, ego) }},
 			output{"ego.dot", func(w io.Writer) error { return export.EgoDOT(w, a.Graph, ego) }})
 	}
+	for _, o := range outs {
+		man.Outputs = append(man.Outputs, o.name)
+	}
+	man.Outputs = append(man.Outputs, "manifest.json")
+	outs = append(outs, output{"manifest.json", func(w io.Writer) error { return export.WriteManifest(w, man) }})
 	return writeAll(e, dir, outs)
 }
 

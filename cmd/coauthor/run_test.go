@@ -19,7 +19,8 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 }
 
 var reportFiles = []string{"graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "authors.csv", "edges.csv",
-	"papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md"}
+	"papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md", "report.html",
+	"manifest.json", "thematic.svg", "ego.svg", "ego.dot"}
 
 // TestReportSeed runs the README's main command on the seed. The counts
 // were checked independently: 34 date lines in the page; 61 distinct
