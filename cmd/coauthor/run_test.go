@@ -192,3 +192,61 @@ func TestHelp(t *testing.T) {
 		t.Errorf("report --help: exit %d, %q", code, stderr)
 	}
 }
+
+// TestClassicNetworks measures graphs made by other tools through the
+// whole pipeline and compares the summary with the published figures
+// listed in the README (data sources: testdata/README.md). Published:
+// karate 34 nodes, 78 edges (Zachary 1977), best modularity 0.4198
+// (Brandes et al. 2008); netscience 1,589 nodes, largest component 379
+// (Newman 2006); ca-GrQc 5,242 nodes, 48,260 triangles, average
+// clustering 0.5296, diameter 17 (SNAP). Edges without self-loops,
+// largest-component edges and transitivity: networkx 3.6.1
+// (G.number_of_edges() after removing self-loops, nx.transitivity).
+func TestClassicNetworks(t *testing.T) {
+	tests := []struct {
+		file                                                    string
+		nodes, edges, comps, lcc, lccEdges, triangles, diameter int
+		clustering, transitivity, minQ                          float64
+	}{
+		{"karate.gml", 34, 78, 1, 34, 78, 45, 5, 0.5706384782076823, 0.2556818181818182, 0.4198 - 0.0005},
+		{"netscience.gml", 1589, 2742, 396, 379, 914, 3764, 17, 0.6377905695067805, 0.6934414148857775, 0.9592 - 0.005},
+		{"ca-GrQc.txt", 5242, 14484, 355, 4158, 13422, 48260, 17, 0.5296358110521363, 0.6298424741263426, 0.86},
+	}
+	for _, test := range tests {
+		t.Run(test.file, func(t *testing.T) {
+			if testing.Short() && test.nodes > 2000 {
+				t.Skip("slow in -short")
+			}
+			code, out, stderr := runCmd(t, "graph", "--format", "summary", "--communities", "leiden",
+				"../../testdata/net/"+test.file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			dec := json.NewDecoder(strings.NewReader(out))
+			var m map[string]any
+			if err := dec.Decode(&m); err != nil {
+				t.Fatal(err)
+			}
+			num := func(k string) float64 { f, _ := m[k].(float64); return f }
+			got := []int{int(num("authors")), int(num("edges")), int(num("components")), int(num("largest_component")),
+				int(num("largest_component_edges")), int(num("triangles")), int(num("diameter"))}
+			want := []int{test.nodes, test.edges, test.comps, test.lcc, test.lccEdges, test.triangles, test.diameter}
+			for i, k := range []string{"authors", "edges", "components", "largest_component", "largest_component_edges", "triangles", "diameter"} {
+				if got[i] != want[i] {
+					t.Errorf("%s = %d, want %d", k, got[i], want[i])
+				}
+			}
+			for _, c := range []struct {
+				k         string
+				got, want float64
+			}{{"average_clustering", num("average_clustering"), test.clustering}, {"transitivity", num("transitivity"), test.transitivity}} {
+				if d := c.got - c.want; d > 1e-9 || d < -1e-9 {
+					t.Errorf("%s = %.12g, want %.12g", c.k, c.got, c.want)
+				}
+			}
+			if q := num("modularity"); q < test.minQ {
+				t.Errorf("modularity = %.4f, want at least %.4f", q, test.minQ)
+			}
+		})
+	}
+}
