@@ -284,9 +284,13 @@ func popcount(x uint64) int {
 	return n
 }
 
-// Name returns the name of author a: a given name, middle initials for
-// authors past the first len(given)×len(family), and a family name.
-// Distinct authors have distinct names, also after [corpus.Key].
+// Name returns the name of author a: a given name and a family name,
+// double-barrelled ("Chen-Müller") for authors past the first
+// len(given)×len(family). Distinct authors have distinct names, also
+// after [corpus.Key], up to len(given)×len(family)×(len(family)+1)
+// (5.6 million) authors; beyond that, middle initials are added. No name
+// extends another by a middle initial, which identity resolution would
+// take for one person.
 func Name(a int) string {
 	// Scatter consecutive authors (members of one group) over the
 	// given-family combinations of their block.
@@ -299,18 +303,20 @@ func Name(a int) string {
 	var b strings.Builder
 	b.WriteString(gv)
 	b.WriteByte(' ')
-	// a = 0: no initials; 1..26: one; then two, and so on.
-	var ini []byte
-	for a > 0 {
-		a--
-		ini = append(ini, byte('A'+a%26))
-		a /= 26
-	}
-	for i := len(ini) - 1; i >= 0; i-- {
-		b.WriteByte(ini[i])
-		b.WriteString(". ")
+	if a > len(family) {
+		// Past 5.6 million authors: initials, a = 1, 2, ... as A, B, ...
+		for x := a / (len(family) + 1); x > 0; x /= 26 {
+			x--
+			b.WriteByte(byte('A' + x%26))
+			b.WriteString(". ")
+		}
+		a %= len(family) + 1
 	}
 	b.WriteString(f)
+	if a > 0 {
+		b.WriteByte('-')
+		b.WriteString(family[a-1])
+	}
 	return b.String()
 }
 

@@ -78,8 +78,8 @@ func TestShape(t *testing.T) {
 	for k := 1; k <= 6; k++ {
 		small += sizes[k]
 	}
-	if frac := float64(small) / 20000; frac < 0.9 || frac > 0.97 {
-		t.Errorf("share of papers with 1-6 authors = %.3f, want in [0.9, 0.97]", frac)
+	if frac := float64(small) / 20000; frac < 0.95 || frac > 0.99 {
+		t.Errorf("share of papers with 1-6 authors = %.3f, want in [0.95, 0.99]", frac)
 	}
 	if maxTeamSeen < 30 || maxTeamSeen > maxTeam {
 		t.Errorf("largest team = %d, want in [30, %d]", maxTeamSeen, maxTeam)

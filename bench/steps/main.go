@@ -1,0 +1,129 @@
+// Command steps times coauthor's steps on one bibliography file, in one
+// process: read, resolve, build, then the measures named by --steps. It
+// prints one tab-separated line per step: the step, its wall time in
+// seconds and the process's peak resident memory so far in MiB (VmHWM
+// of /proc/self/status, so a step's figure includes what earlier steps
+// still hold). bench/run.sh runs it side by side with igraph.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/coauthor/coauthor/corpus"
+	"github.com/coauthor/coauthor/export"
+	"github.com/coauthor/coauthor/graph"
+	"github.com/coauthor/coauthor/metrics"
+)
+
+func main() {
+	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, betweenness (exact), approx (sampled, --epsilon, --delta), graphml")
+	eps := flag.Float64("epsilon", 0.01, "additive error bound of sampled betweenness")
+	delta := flag.Float64("delta", 0.1, "failure probability of sampled betweenness")
+	graphml := flag.String("graphml", os.DevNull, "`file` the graphml step writes")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: steps [flags] FILE")
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), strings.Split(*stepsFlag, ","), *eps, *delta, *graphml); err != nil {
+		fmt.Fprintln(os.Stderr, "steps:", err)
+		os.Exit(1)
+	}
+}
+
+func run(path string, steps []string, eps, delta float64, graphmlPath string) error {
+	var res *corpus.Result
+	var err error
+	timed("read", func() { res, err = corpus.Read(path, nil) })
+	if err != nil {
+		return err
+	}
+	var id *corpus.Identity
+	timed("resolve", func() { id = corpus.Resolve(res.Papers, nil) })
+	var g *graph.Graph
+	timed("build", func() { g = graph.Build(res.Papers, id, graph.Options{}) })
+	fmt.Printf("# papers %d authors %d edges %d\n", len(res.Papers), g.Len(), g.EdgeCount())
+
+	for _, s := range steps {
+		switch s {
+		case "pagerank":
+			timed(s, func() { metrics.PageRank(g) })
+		case "components":
+			timed(s, func() { metrics.Components(g) })
+		case "kcore":
+			timed(s, func() { metrics.CoreNumbers(g) })
+		case "clustering":
+			timed(s, func() { metrics.Clustering(g) })
+		case "louvain":
+			var p *metrics.Partition
+			timed(s, func() { p = metrics.Louvain(g, 1, 1) })
+			fmt.Printf("# modularity %.4f\n", metrics.Modularity(g, p.Of, 1))
+		case "betweenness":
+			timed(s, func() { metrics.ShortestPathCentralities(g) })
+		case "approx":
+			var samples int
+			timed(s, func() { _, samples = metrics.ApproxBetweenness(g, eps, delta, 1) })
+			fmt.Printf("# approx samples %d epsilon %g delta %g\n", samples, eps, delta)
+		case "graphml":
+			timed(s, func() { err = writeGraphML(graphmlPath, g, res.Papers) })
+			if err != nil {
+				return err
+			}
+		case "":
+		default:
+			return fmt.Errorf("unknown step %q", s)
+		}
+	}
+	return nil
+}
+
+func writeGraphML(path string, g *graph.Graph, papers []corpus.Paper) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	err = export.GraphML(w, &export.Analysis{Graph: g, Papers: papers})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// timed runs f and prints its step line.
+func timed(step string, f func()) {
+	start := time.Now()
+	f()
+	sec := time.Since(start).Seconds()
+	fmt.Printf("%s\t%.3f\t%.0f\n", step, sec, peakMiB())
+}
+
+// peakMiB returns the peak resident memory of the process in MiB, or
+// the Go runtime's total obtained from the system when /proc is missing.
+func peakMiB() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err == nil {
+		defer f.Close()
+		b, _ := io.ReadAll(f)
+		for _, line := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+				return float64(kb) / 1024
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.Sys) / (1 << 20)
+}
