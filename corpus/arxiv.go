@@ -83,6 +83,9 @@ func readArXiv(r io.Reader, name string, opt *Options) (*Result, error) {
 		if err != nil {
 			line, _ := d.InputPos()
 			pe := &ParseError{File: name, Line: line, Record: rec + 1, Reason: "malformed XML", Err: dblpXMLCause(err)}
+			if errors.Is(err, ErrLimit) {
+				return nil, pe // not a bad record: lenient mode must not hide it
+			}
 			if err := res.skip(opt, pe); err != nil {
 				return nil, err
 			}

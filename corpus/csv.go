@@ -82,7 +82,8 @@ func readCSV(r io.Reader, name string, opt *Options) (*Result, error) {
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	lim := &dbcsvLimit{r: br} // refuses a row longer than maxLine
+	cr := csv.NewReader(lim)
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {
@@ -99,6 +100,7 @@ func readCSV(r io.Reader, name string, opt *Options) (*Result, error) {
 	res := &Result{}
 	seen := map[string]bool{}
 	for rec := 1; ; rec++ {
+		lim.n = 0
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -112,6 +114,10 @@ func readCSV(r io.Reader, name string, opt *Options) (*Result, error) {
 		switch {
 		case err != nil:
 			perr = csvError(name, err)
+			var ce *csv.ParseError
+			if !errors.As(err, &ce) {
+				return nil, perr // a read error or a limit: the rest cannot be read
+			}
 		case len(row) != len(head):
 			perr = &ParseError{File: name, Line: line, Record: rec, Reason: "wrong number of fields",
 				Err: fmt.Errorf("wrong number of fields: %d, the header has %d", len(row), len(head))}

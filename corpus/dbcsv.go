@@ -129,8 +129,9 @@ func (t *dbcsvTable) parseError(err error) error {
 		}
 		return &ParseError{File: t.name, Line: ce.StartLine, Record: t.rec, Reason: "malformed CSV", Err: cause}
 	case errors.Is(err, dbcsvErrTooLong):
-		line, _ := t.cr.FieldPos(0)
-		return &ParseError{File: t.name, Line: line, Record: t.rec, Reason: "row too long", Err: err}
+		// The row was not read, so the reader has no field positions
+		// to give its line: FieldPos would panic.
+		return &ParseError{File: t.name, Record: t.rec, Reason: "row too long", Err: err}
 	}
 	return fmt.Errorf("%s: %w", t.name, err)
 }

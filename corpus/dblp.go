@@ -179,7 +179,7 @@ func (dr *dblpReader) run() error {
 				dr.res.warnf("%s:%d: the file ends before </dblp>", dr.name, line)
 				break
 			}
-			return dr.errorf(line, 0, "malformed XML", "%v", dblpXMLCause(err))
+			return dr.errorf(line, 0, "malformed XML", "%w", dblpXMLCause(err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -89,6 +90,9 @@ func readProfile(r io.Reader, name string, opt *Options) (*Result, error) {
 		lines = append(lines, profileLine{n, strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))})
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("%w: a line longer than %d bytes", ErrLimit, maxLine)
+		}
 		return nil, &ParseError{File: name, Line: len(lines) + 1, Err: err}
 	}
 	res := &Result{}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -458,4 +459,10 @@ func (l *biblioLines) scan() bool {
 	return true
 }
 
-func (l *biblioLines) err() error { return l.sc.Err() }
+func (l *biblioLines) err() error {
+	err := l.sc.Err()
+	if errors.Is(err, bufio.ErrTooLong) {
+		return fmt.Errorf("%w: a line longer than %d bytes", ErrLimit, maxLine)
+	}
+	return err
+}
