@@ -8,8 +8,13 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/coauthor/coauthor/internal/gvcache"
 	"github.com/goccy/go-graphviz"
 )
+
+// The renderer has initialised (this package imports it): TMPDIR, which
+// gvcache pointed at a private cache for it, goes back to what it was.
+func init() { gvcache.Restore() }
 
 // renderMu serialises rendering. The Graphviz of go-graphviz is C code
 // compiled to WebAssembly behind one module instance per process: it is
