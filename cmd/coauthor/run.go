@@ -124,11 +124,20 @@ success, 1 on failure, 2 on a usage error.
 // parseInterspersed parses flags that may come before, between or after
 // the positional arguments, and returns the positional arguments. A lone
 // "-" is a positional argument (standard input); "--" ends the flags.
+// --help prints the command's usage to stdout and returns flag.ErrHelp; a
+// bad flag is a usage error (exit status 2) naming the flag, without the
+// whole usage.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				if h, ok := helps[fs]; ok {
+					h()
+				}
+				return nil, err
+			}
+			return nil, usageError("%v", err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -142,14 +151,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// newFlagSet returns a flag set whose errors and usage go to stderr.
+// helps holds the usage printer of every flag set made by newFlagSet.
+var helps = map[*flag.FlagSet]func(){}
+
+// newFlagSet returns a flag set that parses quietly: parseInterspersed
+// prints its usage on --help and turns its errors into usage errors.
 func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, usage)
-		fmt.Fprintln(e.stderr, "\nFlags:")
-		printFlags(e.stderr, fs)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	helps[fs] = func() {
+		fmt.Fprint(e.stdout, usage)
+		fmt.Fprintln(e.stdout, "\nFlags:")
+		printFlags(e.stdout, fs)
 	}
 	return fs
 }

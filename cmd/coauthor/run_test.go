@@ -188,8 +188,13 @@ func TestHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "coauthor report") {
 		t.Errorf("--help: exit %d, %q", code, out)
 	}
-	if code, _, stderr := runCmd(t, "report", "--help"); code != 0 || !strings.Contains(stderr, "--counting") {
-		t.Errorf("report --help: exit %d, %q", code, stderr)
+	if code, stdout, _ := runCmd(t, "report", "--help"); code != 0 || !strings.Contains(stdout, "--counting") {
+		t.Errorf("report --help: exit %d, %q", code, stdout)
+	}
+	// A bad flag is a usage error that names it, without the whole help.
+	code, _, stderr := runCmd(t, "report", "--bogus", "x.bib")
+	if code != exitUsage || !strings.Contains(stderr, "-bogus") || strings.Contains(stderr, "--counting") {
+		t.Errorf("report --bogus: exit %d, stderr %q; want 2 naming the flag", code, stderr)
 	}
 }
 
