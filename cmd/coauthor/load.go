@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"sort"
@@ -88,6 +89,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		}
 	}
 	seen := map[string]bool{}
+	var formats []string
 	for i, path := range files {
 		isGraph, err := isGraphFile(path, f.from)
 		if err != nil {
@@ -129,6 +131,14 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 			l.papers = append(l.papers, p)
 		}
 		e.log.Debug("read", "file", path, "format", res.Format, "papers", len(res.Papers))
+		formats = append(formats, fmt.Sprintf("%s (read as %s)", path, res.Format))
+	}
+	if len(l.papers) == 0 {
+		msg := "no papers found in " + strings.Join(formats, ", ")
+		if s := skippedSummary(l.skipped); s != "" {
+			msg += "; " + s
+		}
+		return nil, errors.New(msg + "; use --from if the format was not detected right")
 	}
 	e.progress.step("merging the records of %d papers", len(l.papers))
 	l.papers, l.merge = corpus.Merge(l.papers)

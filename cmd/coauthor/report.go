@@ -102,6 +102,9 @@ func (f *analysisFlags) buildOptions() (graph.Options, error) {
 	if f.resolution <= 0 {
 		return graph.Options{}, usageError("--resolution must be positive")
 	}
+	if f.since != 0 && f.until != 0 && f.since > f.until {
+		return graph.Options{}, usageError("--since %d is after --until %d", f.since, f.until)
+	}
 	return graph.Options{Counting: c, Since: f.since, Until: f.until, MinPapers: f.minPapers,
 		MinWeight: f.minWeight, MaxAuthors: f.maxAuthors}, nil
 }
@@ -252,6 +255,9 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 		e.progress.step("building the graph of %d papers", len(l.papers))
 		id = corpus.Resolve(l.papers, l.aliases)
 		g = graph.Build(l.papers, id, bopt)
+		if len(g.Papers) == 0 {
+			return nil, fmt.Errorf("none of the %d papers read is left after --since and --until", len(l.papers))
+		}
 	}
 	g, err := an.normalized(g)
 	if err != nil {
