@@ -117,6 +117,8 @@ func TestReportErrors(t *testing.T) {
 	dir := t.TempDir()
 	bib := filepath.Join(dir, "bad.bib")
 	os.WriteFile(bib, []byte("@article{a1,\n  author = {Jane Roe and John Doe},\n  title = {One},\n  year = 2020\n}\n\n@article{a2,\n  author = {Jane Roe},\n  title = {Two,\n  year = 2021\n"), 0o644)
+	wrong := filepath.Join(dir, "wrong.csv")
+	os.WriteFile(wrong, []byte("a,b,c\n1,2,3\n"), 0o644)
 	empty := filepath.Join(dir, "empty.bib")
 	os.WriteFile(empty, []byte("% only a comment\n"), 0o644)
 	csvFile := filepath.Join(dir, "bad.csv")
@@ -133,6 +135,7 @@ func TestReportErrors(t *testing.T) {
 		{"no input", []string{"report", "-o", filepath.Join(dir, "o4")}, exitUsage, "no input files"},
 		{"bad flag", []string{"report", "--counting", "half", bib}, exitUsage, "--counting"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"csv of other columns", []string{"report", "-o", filepath.Join(dir, "o7"), wrong}, exitError, "missing required column"},
 		{"no papers", []string{"report", "-o", filepath.Join(dir, "o5"), empty}, exitError, "no papers found in " + empty},
 		{"since after until", []string{"report", "--since", "2021", "--until", "2020", "-o", filepath.Join(dir, "o6"), bib}, exitUsage, "--since 2021 is after --until 2020"},
 	}
@@ -144,7 +147,7 @@ func TestReportErrors(t *testing.T) {
 			}
 		})
 	}
-	for _, o := range []string{"o1", "o2", "o3", "o4", "o5", "o6"} {
+	for _, o := range []string{"o1", "o2", "o3", "o4", "o5", "o6", "o7"} {
 		if _, err := os.Stat(filepath.Join(dir, o)); err == nil {
 			t.Errorf("a failed run left the output directory %s", o)
 		}
