@@ -256,12 +256,15 @@ func fill(a *Analysis, opt DrawOptions, u int) string {
 	return communityColour(a, opt, a.community(u))
 }
 
-// communityColour returns community c's fill colour.
+// communityColour returns community c's fill colour: its own for the
+// largest communities, as many as the palette has colours, which the
+// legend lists; grey for the others and for communities smaller than
+// opt.MinCommunity, so that no colour stands for two communities.
 func communityColour(a *Analysis, opt DrawOptions, c int) string {
-	if c < 0 || c >= a.communityCount() || a.Communities.Sizes[c] < opt.MinCommunity {
+	if c < 0 || c >= a.communityCount() || c >= len(palette) || a.Communities.Sizes[c] < opt.MinCommunity {
 		return grey
 	}
-	return palette[c%len(palette)]
+	return palette[c]
 }
 
 // title returns the graph's caption.
