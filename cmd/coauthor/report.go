@@ -415,9 +415,9 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 		{"graph.gexf", func(w io.Writer) error { return export.GEXF(w, a) }},
 		{"authors.csv", func(w io.Writer) error { return export.AuthorsCSV(w, a) }},
 		{"edges.csv", func(w io.Writer) error { return export.EdgesCSV(w, a) }},
-		{"papers.csv", func(w io.Writer) error { return export.PapersCSV(w, a) }},
+
 		{"communities.csv", func(w io.Writer) error { return export.CommunitiesCSV(w, a) }},
-		{"topics.csv", func(w io.Writer) error { return export.TopicsCSV(w, a) }},
+
 		{"summary.json", func(w io.Writer) error { return export.SummaryJSON(w, a.Summary) }},
 		{"report.md", func(w io.Writer) error {
 			if err := export.Report(w, a); err != nil {
@@ -430,6 +430,11 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 		}},
 		// After graph.svg, whose drawing it embeds.
 		{"report.html", func(w io.Writer) error { return export.HTML(w, a, svg.Bytes()) }},
+	}
+	if a.Papers != nil {
+		outs = append(outs,
+			output{"papers.csv", func(w io.Writer) error { return export.PapersCSV(w, a) }},
+			output{"topics.csv", func(w io.Writer) error { return export.TopicsCSV(w, a) }})
 	}
 	if a.Topics != nil {
 		outs = append(outs, output{"thematic.svg", func(w io.Writer) error {
@@ -449,10 +454,27 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 	return writeAll(e, dir, outs)
 }
 
-// writeAll writes outs into dir through a staging directory.
-func writeAll(e *env, dir string, outs []output) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// reportOutputs names every file report may write. A run removes those of
+// an earlier run into the same directory that it does not write itself
+// (ego.svg when there is no ego this time), so that the directory never
+// mixes two runs.
+var reportOutputs = []string{"graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "authors.csv",
+	"edges.csv", "papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md",
+	"report.html", "thematic.svg", "ego.svg", "ego.dot", "manifest.json"}
+
+// writeAll writes outs into dir through a staging directory: the files are
+// moved into place only when all were written, and a directory made for
+// a run that fails is removed.
+func writeAll(e *env, dir string, outs []output) (err error) {
+	if _, statErr := os.Stat(dir); statErr != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		defer func() {
+			if err != nil {
+				os.Remove(dir) // only if still empty
+			}
+		}()
 	}
 	stage, err := os.MkdirTemp(dir, ".coauthor-")
 	if err != nil {
@@ -466,11 +488,20 @@ func writeAll(e *env, dir string, outs []output) error {
 		}
 	}
 	var names []string
+	written := map[string]bool{}
 	for _, o := range outs {
 		if err := os.Rename(filepath.Join(stage, o.name), filepath.Join(dir, o.name)); err != nil {
 			return err
 		}
 		names = append(names, o.name)
+		written[o.name] = true
+	}
+	for _, name := range reportOutputs {
+		if !written[name] {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
 	}
 	e.log.Info("wrote report", "dir", dir, "files", strings.Join(names, " "))
 	return nil

@@ -262,3 +262,27 @@ func TestClassicNetworks(t *testing.T) {
 		})
 	}
 }
+
+// TestReportReplacesEarlierRun writes two different runs into one
+// directory: files of the first that the second does not write (the ego
+// view, papers.csv for a graph file) must not stay behind.
+func TestReportReplacesEarlierRun(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2026-12-03", "-o", dir, "../../testdata/profile-page.txt"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "report", "-o", dir, "../../testdata/net/karate.gml"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"ego.svg", "ego.dot", "papers.csv", "topics.csv", "thematic.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s of the first run is still there", f)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".coauthor-") {
+			t.Errorf("staging directory %s left behind", e.Name())
+		}
+	}
+}
