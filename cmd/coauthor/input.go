@@ -1,9 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,32 +21,142 @@ import (
 // a file of papers.
 var graphFormats = []string{graph.FormatEdgeList, graph.FormatGML, graph.FormatPajek, graph.FormatGraphML}
 
-// isGraphFile reports whether path holds a graph made by another tool
-// (edge list, GML, Pajek, GraphML) rather than papers. A format that the
-// content shows wins: papers first (a profile page or a BibTeX file may
-// end in .txt), then graphs; the extension decides the rest.
-func isGraphFile(path, forced string) (bool, error) {
-	if forced != "" {
-		return slices.Contains(graphFormats, forced), nil
+// graphSource opens the graph of a graph file: the file itself, the one
+// graph file in a zip archive, or standard input.
+type graphSource struct {
+	name string // as shown in messages: "x.zip/net.gml" for a member
+	open func() (io.ReadCloser, error)
+}
+
+// graphInput tells whether path holds a graph made by another tool (edge
+// list, GML, Pajek, GraphML) rather than papers, and if so how to open it.
+// A format that the content shows wins: papers first (a profile page or a
+// BibTeX file may end in .txt), then graphs; the extension decides the
+// rest. A zip archive is a graph when it holds one graph file and no
+// papers. Standard input is looked at through e.stdin, which keeps what
+// it read for the reader that follows.
+func graphInput(e *env, path, forced string) (*graphSource, error) {
+	switch {
+	case path == "-":
+		if forced != "" && !slices.Contains(graphFormats, forced) {
+			return nil, nil
+		}
+		head, _ := e.stdin.Peek(64 << 10)
+		if forced == "" && !isGraphHead("-", head) {
+			return nil, nil
+		}
+		return &graphSource{name: "-", open: func() (io.ReadCloser, error) { return io.NopCloser(e.stdin), nil }}, nil
+	case isZip(path):
+		return zipGraph(path, forced)
+	case forced != "":
+		if !slices.Contains(graphFormats, forced) {
+			return nil, nil
+		}
+	default:
+		head, err := peek(path)
+		if err != nil {
+			return nil, err
+		}
+		if !isGraphHead(path, head) {
+			return nil, nil
+		}
 	}
-	if path == "-" || strings.EqualFold(filepath.Ext(path), ".zip") {
-		return false, nil
-	}
-	head, err := peek(path)
-	if err != nil {
-		return false, err
-	}
+	return &graphSource{name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}, nil
+}
+
+// isGraphHead reports whether a file of this name starting with head is a
+// graph file rather than papers.
+func isGraphHead(name string, head []byte) bool {
 	if _, ok := corpus.Sniff(head); ok {
-		return false, nil
+		return false
 	}
-	f, ok := graph.Detect(path, head)
-	if ok && f == graph.FormatEdgeList && isTable(path) && !edgeListHeader(head) {
+	f, ok := graph.Detect(name, head)
+	if ok && f == graph.FormatEdgeList && isTable(name) && !edgeListHeader(head) {
 		// A spreadsheet whose columns are not those of papers is more
 		// likely a mistake than a graph: let the paper reader say which
 		// column is missing.
-		return false, nil
+		return false
 	}
-	return ok, nil
+	return ok
+}
+
+// isZip reports whether the file starts like a zip archive.
+func isZip(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var magic [4]byte
+	_, err = io.ReadFull(f, magic[:])
+	return err == nil && string(magic[:]) == "PK\x03\x04"
+}
+
+// zipGraph returns the graph file of a zip archive that holds one graph
+// file and no papers; nil when it holds papers only; an error when it
+// mixes the two or holds several graphs.
+func zipGraph(path, forced string) (*graphSource, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable zip archive: %w", path, err)
+	}
+	defer zr.Close()
+	var graphs, papers []string
+	for _, f := range zr.File {
+		base := filepath.Base(f.Name)
+		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", path, f.Name, err)
+		}
+		head := make([]byte, 64<<10)
+		n, _ := io.ReadFull(rc, head)
+		rc.Close()
+		isGraph := slices.Contains(graphFormats, forced) || (forced == "" && isGraphHead(f.Name, head[:n]))
+		if isGraph {
+			graphs = append(graphs, f.Name)
+		} else {
+			papers = append(papers, f.Name)
+		}
+	}
+	switch {
+	case len(graphs) == 0:
+		return nil, nil
+	case len(graphs) > 1 || len(papers) > 0:
+		return nil, fmt.Errorf("%s holds %d graph files and %d files of papers: give one graph file alone (unzip the one you want)",
+			path, len(graphs), len(papers))
+	}
+	member := graphs[0]
+	return &graphSource{name: path + "/" + member, open: func() (io.ReadCloser, error) {
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			return nil, err
+		}
+		rc, err := zr.Open(member)
+		if err != nil {
+			zr.Close()
+			return nil, err
+		}
+		return struct {
+			io.Reader
+			io.Closer
+		}{rc, closers{rc, zr}}, nil
+	}}, nil
+}
+
+// closers closes each of its members in order.
+type closers []io.Closer
+
+func (cs closers) Close() error {
+	var first error
+	for _, c := range cs {
+		if err := c.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // isTable reports whether path names a CSV or TSV file.

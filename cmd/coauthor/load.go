@@ -91,25 +91,36 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 	seen := map[string]bool{}
 	var formats []string
 	for i, path := range files {
-		isGraph, err := isGraphFile(path, f.from)
+		src, err := graphInput(e, path, f.from)
 		if err != nil {
 			return nil, err
 		}
-		if isGraph {
+		if src != nil {
 			if len(files) > 1 {
 				return nil, usageError("%s is a graph file: give it alone, not with other inputs", path)
 			}
-			e.progress.step("reading the graph %s", path)
-			if l.graph, err = graph.Read(path, f.from); err != nil {
+			e.progress.step("reading the graph %s", src.name)
+			rc, err := src.open()
+			if err != nil {
+				return nil, err
+			}
+			l.graph, err = graph.ReadFrom(rc, src.name, f.from)
+			rc.Close()
+			if err != nil {
 				return nil, err
 			}
 			for _, n := range l.graph.Notes {
-				e.log.Info(n, "file", path)
+				e.log.Info(n, "file", src.name)
 			}
 			return l, nil
 		}
 		e.progress.step("reading %s", path)
-		res, err := corpus.Read(path, opt)
+		var res *corpus.Result
+		if path == "-" {
+			res, err = corpus.ReadFrom(e.stdin, "-", opt)
+		} else {
+			res, err = corpus.Read(path, opt)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,7 +29,7 @@ func usageError(format string, args ...any) error {
 
 // env is what a subcommand gets from the process.
 type env struct {
-	stdin          io.Reader
+	stdin          *bufio.Reader
 	stdout, stderr io.Writer
 	log            *slog.Logger
 	progress       *progress
@@ -51,7 +52,7 @@ var commands = []command{
 // the exit status. Only main calls os.Exit.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{
-		stdin:    stdin,
+		stdin:    bufio.NewReaderSize(stdin, 64<<10),
 		stdout:   stdout,
 		stderr:   stderr,
 		log:      slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -285,4 +286,41 @@ func TestReportReplacesEarlierRun(t *testing.T) {
 			t.Errorf("staging directory %s left behind", e.Name())
 		}
 	}
+}
+
+// TestGraphInputs reads a graph file from a zip archive and from
+// standard input: karate's 34 nodes and 78 edges either way.
+func TestGraphInputs(t *testing.T) {
+	gml, err := os.ReadFile("../../testdata/net/karate.gml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "karate.zip")
+	f, _ := os.Create(zipPath)
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("net/karate.gml")
+	w.Write(gml)
+	zw.Close()
+	f.Close()
+
+	check := func(name string, code int, out, stderr string) {
+		t.Helper()
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		var s struct {
+			Authors int `json:"authors"`
+			Edges   int `json:"edges"`
+		}
+		if err := json.Unmarshal([]byte(out), &s); err != nil || s.Authors != 34 || s.Edges != 78 {
+			t.Errorf("%s: %d authors, %d edges (%v); want 34, 78", name, s.Authors, s.Edges, err)
+		}
+	}
+	code, out, stderr := runCmd(t, "graph", "--format", "summary", zipPath)
+	check("zip", code, out, stderr)
+
+	var o, e bytes.Buffer
+	code = run([]string{"graph", "--format", "summary", "-"}, bytes.NewReader(gml), &o, &e)
+	check("stdin", code, o.String(), e.String())
 }
