@@ -229,30 +229,34 @@ func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
 	if opt == nil {
 		opt = &Options{}
 	}
+	return readFrom(r, name, name, opt)
+}
+
+// readFrom reads r, detecting the format from detectName (name without
+// ".gz" once decompressed) and naming the file name in errors.
+func readFrom(r io.Reader, name, detectName string, opt *Options) (*Result, error) {
 	if _, ok := r.(*limitedReader); !ok {
-		r = &limitedReader{r: r, left: opt.maxBytes(), name: name}
+		r = &limitedReader{r: r, left: opt.maxBytes(), max: opt.maxBytes(), name: name}
 	}
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var src io.Reader = br
-	base := name
 	if isGzip(head) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: not a readable gzip file: %w", name, err)
 		}
 		defer zr.Close()
-		base = strings.TrimSuffix(name, ".gz")
-		return ReadFrom(&limitedReader{r: zr, left: opt.maxBytes(), name: name}, base, opt)
+		return readFrom(&limitedReader{r: gzipErrors{zr}, left: opt.maxBytes(), max: opt.maxBytes(), name: name},
+			name, strings.TrimSuffix(detectName, ".gz"), opt)
 	}
-	f, err := detect(base, head, opt.Format)
+	f, err := detect(detectName, head, opt.Format)
 	if err != nil {
 		return nil, err
 	}
-	res, err := f.read(src, name, opt)
+	res, err := f.read(br, name, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -260,16 +264,30 @@ func ReadFrom(r io.Reader, name string, opt *Options) (*Result, error) {
 	return res, nil
 }
 
+// gzipErrors says that an error came from decompressing: the reader adds
+// the file, so a truncated download reads "x.bib.gz: gzip data:
+// unexpected EOF".
+type gzipErrors struct{ r io.Reader }
+
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("gzip data: %w", err)
+	}
+	return n, err
+}
+
 // limitedReader fails with ErrLimit once more than left bytes are read.
 type limitedReader struct {
 	r    io.Reader
 	left int64
+	max  int64 // the bound, for the message
 	name string
 }
 
 func (l *limitedReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
-		return 0, fmt.Errorf("%s: %w: more than the bound of bytes read from one file after decompression (raise it with --max-bytes)", l.name, ErrLimit)
+		return 0, fmt.Errorf("%s: %w: more than %d bytes after decompression (raise the bound with --max-bytes, in GiB)", l.name, ErrLimit, l.max)
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
