@@ -238,7 +238,7 @@ func (a *Aliases) add(rec []string) error {
 		a.apart[keyPair(Key(rec[0]), Key(rec[1]))] = true
 	case len(rec) == 2:
 		a.merge[Key(rec[0])] = Key(rec[1])
-		a.names[Key(rec[1])] = strings.Join(strings.Fields(rec[1]), " ")
+		a.names[Key(rec[1])] = norm.NFC.String(strings.Join(strings.Fields(rec[1]), " "))
 	default:
 		return fmt.Errorf("expected \"variant,canonical\", \"!name\" or \"!a,b\", got %d fields", len(rec))
 	}
@@ -376,7 +376,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 				n = &node{key: aliases.canonical(raw), raw: raw, ids: ids, spell: make(map[string]int)}
 				byID[id] = n
 			}
-			n.spell[strings.Join(strings.Fields(au.Name), " ")]++
+			n.spell[norm.NFC.String(strings.Join(strings.Fields(au.Name), " "))]++
 			n.mention++
 		}
 	}

@@ -296,3 +296,18 @@ func TestResolveAliasRules(t *testing.T) {
 		})
 	}
 }
+
+// TestResolveNFC checks that a decomposed spelling is shown composed.
+func TestResolveNFC(t *testing.T) {
+	papers := []Paper{
+		{Authors: []Author{{Name: "Zoe\u0308 Smith"}}},
+		{Authors: []Author{{Name: "Zoe\u0308 Smith"}}},
+		{Authors: []Author{{Name: "Z\u00f6e Other"}}},
+	}
+	id := Resolve(papers, nil)
+	for _, p := range id.People {
+		if p.Key == Key("Zoë Smith") && p.Name != "Zo\u00eb Smith" {
+			t.Errorf("display name = %q, want the composed form %q", p.Name, "Zo\u00eb Smith")
+		}
+	}
+}

@@ -114,7 +114,7 @@ func runAuthors(e *env, args []string) error {
 		return err
 	}
 	if len(out.Suspects) > 0 {
-		fmt.Fprintf(e.stdout, "\n# %d probable duplicates, not merged: paste a line into an --alias file to merge, or put \"!\" in front to keep apart\n", len(out.Suspects))
+		fmt.Fprintf(e.stdout, "\n# %d groups of names that look like one person, not merged: paste a line into an --alias file to merge, or put \"!\" in front to keep apart\n", len(out.Suspects))
 		return writeSuspects(e.stdout, out.Suspects)
 	}
 	return nil
