@@ -108,11 +108,17 @@ func reportMethods(ew *errWriter, a *Analysis) {
 	set := a.Settings
 	b := set.Build
 	ew.str("\n## Methods\n\n")
-	ew.printf("- Nodes are authors, merged by identity key; a tie joins two authors who share a paper.\n")
-	if b.Counting.String() == "fractional" {
+	switch {
+	case a.Papers == nil && len(a.Graph.Papers) == 0:
+		ew.str("- The graph was read from a file made by another tool: its nodes, ties and weights are taken " +
+			"as given (see the graph notes for duplicates and self-loops); there are no papers, so no " +
+			"counting scheme, filters or topics apply.\n")
+	case b.Counting.String() == "fractional":
+		ew.printf("- Nodes are authors, merged by identity; a tie joins two authors who share a paper.\n")
 		ew.str("- Counting: fractional. A paper with n authors adds 1/(n-1) to each of its author pairs " +
 			"(Newman 2001), so each author receives 1 from every multi-author paper.\n")
-	} else {
+	default:
+		ew.printf("- Nodes are authors, merged by identity; a tie joins two authors who share a paper.\n")
 		ew.str("- Counting: full. The weight of a tie is the number of papers the two authors share.\n")
 	}
 	var filters []string
@@ -132,7 +138,9 @@ func reportMethods(ew *errWriter, a *Analysis) {
 	if len(filters) == 0 {
 		filters = []string{"none"}
 	}
-	ew.printf("- Filters: %s.\n", strings.Join(filters, "; "))
+	if a.Papers != nil || len(a.Graph.Papers) > 0 {
+		ew.printf("- Filters: %s.\n", strings.Join(filters, "; "))
+	}
 	if a.Centrality != nil {
 		bet := set.Betweenness
 		if bet == "" {

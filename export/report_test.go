@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/coauthor/coauthor/graph"
 )
 
 func TestReportGolden(t *testing.T) {
@@ -90,5 +92,20 @@ func TestReportMinimal(t *testing.T) {
 	}
 	if !strings.HasPrefix(out, "# Co-authorship report\n") {
 		t.Errorf("report starts %q, want the plain title", out[:min(len(out), 40)])
+	}
+}
+
+// TestReportGraphFile checks the methods of a graph read from a file: no
+// counting scheme or filters are claimed for it.
+func TestReportGraphFile(t *testing.T) {
+	g, _, _ := graph.New(make([]graph.Author, 3), []graph.Edge{{U: 0, V: 1, Weight: 2}, {U: 1, V: 2, Weight: 1}})
+	var b strings.Builder
+	if err := Report(&b, &Analysis{Graph: g}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "read from a file made by another tool") || strings.Contains(out, "Counting:") ||
+		strings.Contains(out, "Filters:") {
+		t.Errorf("methods of a graph file:\n%s", out)
 	}
 }
