@@ -340,7 +340,7 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 		a.Warnings = append(a.Warnings, "records "+sk)
 	}
 	if n := id.Joins.Initials; n > 0 {
-		a.Warnings = append(a.Warnings, fmt.Sprintf("%d spellings were joined to a person by initials alone (\"S. Lahlou\" with the only compatible full name): check them with coauthor authors", n))
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d spellings were joined to a person by initials alone (an abbreviated name with the only full name that fits it): check them with coauthor authors", n))
 	}
 	if n := len(id.Suspects); n > 0 {
 		a.Warnings = append(a.Warnings, fmt.Sprintf("%d pairs of names look like the same person but were not joined: coauthor authors lists them, ready for an alias file", n))

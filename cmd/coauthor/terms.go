@@ -93,7 +93,8 @@ func termAnalysis(texts []string, minOcc int, resolution float64, seed uint64) *
 
 // writeTerms writes the term map files into dir.
 func writeTerms(e *env, dir string, a *export.Analysis) error {
-	draw := export.DrawOptions{MaxNodes: 300}
+	draw := export.DrawOptions{MaxNodes: 300, Labels: 60,
+		Title: fmt.Sprintf("Term map: %d terms, %d co-occurrence links", a.Graph.Len(), a.Graph.EdgeCount())}
 	var dot bytes.Buffer
 	if err := export.DOT(&dot, a, draw); err != nil {
 		return fmt.Errorf("terms.dot: %w", err)
