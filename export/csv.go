@@ -73,11 +73,31 @@ func writeCSV(w io.Writer, header []string, rows func(emit func([]string) error)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	if err := rows(cw.Write); err != nil {
+	emit := func(row []string) error {
+		for i, c := range row {
+			row[i] = spreadsheetSafe(c)
+		}
+		return cw.Write(row)
+	}
+	if err := rows(emit); err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// spreadsheetSafe returns a cell that a spreadsheet will not run as a
+// formula: text starting with =, +, -, @, a tab or a carriage return gets
+// a leading apostrophe, which spreadsheets hide and treat as "text".
+// Numbers, negative ones included, are left alone.
+func spreadsheetSafe(c string) string {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return c
+	}
+	if _, err := strconv.ParseFloat(c, 64); err == nil {
+		return c
+	}
+	return "'" + c
 }
 
 // AuthorsCSV writes authors.csv: one row per author in node id order,

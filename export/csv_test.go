@@ -186,3 +186,21 @@ func TestCSVNoGraph(t *testing.T) {
 		}
 	}
 }
+
+func TestSpreadsheetSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`=HYPERLINK("http://127.0.0.1")`, `'=HYPERLINK("http://127.0.0.1")`},
+		{"+1 555", "'+1 555"},
+		{"@sum", "'@sum"},
+		{"-0.5", "-0.5"},
+		{"-INF", "-INF"}, // ParseFloat reads it: a number
+		{"Jean-Pierre", "Jean-Pierre"},
+		{"", ""},
+		{"3", "3"},
+	}
+	for _, test := range tests {
+		if got := spreadsheetSafe(test.in); got != test.want {
+			t.Errorf("spreadsheetSafe(%q) = %q, want %q", test.in, got, test.want)
+		}
+	}
+}

@@ -19,8 +19,9 @@
 // Path-based measures use the edge length 1/weight; edges.csv and the
 // GraphML carry it as distance.
 //
-// BUG: CSV cells are written as given: a name starting with =, +, - or @
-// may be taken for a formula by a spreadsheet that opens the file.
+// The CSV tables for spreadsheets put an apostrophe before a text cell
+// that starts with =, +, -, @, a tab or a carriage return, so that a name
+// is never run as a formula; the Neo4j import files keep cells as given.
 //
 // BUG: GraphML writes non-finite doubles as NaN, INF and -INF (XML
 // Schema spelling), which Gephi's importer may not read.
