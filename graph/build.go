@@ -80,7 +80,7 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 	g := &Graph{}
 	kept := make([]bool, len(papers))
 	nodePapers := make([]int32, len(id.People))
-	var droppedYear, tooLarge, seats int
+	var droppedYear, tooLarge, seats, keptPapers, maxPairs int
 	for i := range papers {
 		y := papers[i].Date.Year
 		if (opt.Since != 0 || opt.Until != 0) && (y == 0 || (opt.Since != 0 && y < opt.Since) || (opt.Until != 0 && y > opt.Until)) {
@@ -88,12 +88,18 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 			continue
 		}
 		kept[i] = true
+		keptPapers++
+		n := 0
 		for j, p := range id.Of[i] {
 			if !containsInt(id.Of[i][:j], p) {
 				nodePapers[p]++
+				n++
 			}
 		}
 		seats += len(id.Of[i])
+		if opt.MaxAuthors <= 0 || n <= opt.MaxAuthors {
+			maxPairs += n * (n - 1) / 2
+		}
 	}
 
 	// Node ids: people with enough papers, in key order.
@@ -120,8 +126,9 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 	// papers' author lists are carved out of one array.
 	arena := make([]int32, 0, seats)
 	affs := make(map[int32]map[string]bool)
-	var inc []float64 // inc[pi] is what paper pi adds to each of its pairs
-	var pe pairEntries
+	g.Papers = make([]Paper, 0, keptPapers)
+	inc := make([]float64, 0, keptPapers) // what paper pi adds to each of its pairs
+	pe := pairEntries{key: make([]uint64, 0, maxPairs), pid: make([]int32, 0, maxPairs)}
 	for i := range papers {
 		if !kept[i] {
 			continue

@@ -14,8 +14,8 @@ const genUsage = `Usage: coauthor gen [flags]
 Writes a synthetic dblp-like bibliography: heavy-tailed team sizes, Zipf
 author productivity, research groups that mostly publish among
 themselves, years 1990-2025, titles from a few topic vocabularies. The
-same --papers and --seed give the same file. 1M papers make about 612k
-authors and 7.1M co-authorship ties. A line on stderr counts papers and
+same --papers and --seed give the same file. 1M papers make about 607k
+authors and 6.6M co-authorship ties. A line on stderr counts papers and
 distinct authors.
 `
 

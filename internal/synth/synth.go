@@ -3,16 +3,16 @@
 //
 // # Model
 //
-// Authors are the integers 0..A-1, A = 0.75 × papers, split into
+// Authors are the integers 0..A-1, A = 0.70 × papers, split into
 // research groups of 4 to 120 consecutive authors (sizes drawn from a
 // discrete power law). Every group works on one of a few topics. A paper
 // picks a group with probability proportional to its size, a team size
-// (mostly 1 to 6 authors: 2 and 3 are the commonest; 6% of papers draw a
-// power-law size from 7 up to 100), and then its authors: each one from
+// (mostly 1 to 6 authors: 2 and 3 are the commonest; 3% of papers draw a
+// size from 7 up to 100 from a power law of exponent 3), and then its authors: each one from
 // the paper's group with a Zipf law on rank in the group (the first
 // members, the group leaders, are on many papers; the last on few), or,
-// for 15% of the seats, from a group nearby (groups a few places apart
-// collaborate) or, for 3%, from anywhere. The year is drawn from
+// for 23% of the seats, from a group nearby (groups a few places apart
+// collaborate) or, for 4%, from anywhere. The year is drawn from
 // 1990-2025 with growth of 7% a year, and the title from the group's
 // topic vocabulary.
 //
@@ -28,11 +28,11 @@
 // nodes are authors with at least one paper):
 //
 //	papers    authors    edges
-//	10k        6.1k       65k
-//	100k        61k      0.70M
-//	1M         612k      7.14M
-//	5M         3.06M     35.8M
+//	10k        6.1k       78k
+//	100k        61k      0.69M
+//	1M         607k      6.56M
 //
+// (5M papers make about 3.0M authors; its graph was not measured),
 // which is close to the corpora of the project's reference measurements
 // (1M papers, 616k authors, 7.24M edges).
 //
