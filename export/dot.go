@@ -67,6 +67,10 @@ const grey = "#BBBBBB"
 // module per render, which go-graphviz v0.2.10 does not offer.
 const neatoMax = 300
 
+// scaleMax is the most drawn authors whose overlaps are removed by
+// scaling the layout; larger drawings are compressed.
+const scaleMax = 120
+
 // DOT writes the graph in the Graphviz DOT language as an undirected
 // graph, to be laid out by neato up to 300 drawn nodes and by sfdp above
 // (the layout attribute says which). Nodes are written in
@@ -78,9 +82,11 @@ const neatoMax = 300
 // Node fill is the community's palette colour (grey for small or none);
 // node width grows with the square root of opt.SizeBy; edge penwidth
 // runs linearly from 0.5 for the lightest to 5 for the heaviest drawn
-// edge. Layout attributes: overlap=scale (overlap removal by prism is
-// very slow in the WebAssembly Graphviz), outputorder=edgesfirst,
-// splines=false, and start set from the seed.
+// edge. Layout attributes: overlap=scale up to 120 drawn authors and
+// overlap=compress above (overlap removal by prism is very slow in the
+// WebAssembly Graphviz, and scaling blows a drawing of 300 authors up to
+// 15,000 points a side), outputorder=edgesfirst, splines=false, and
+// start set from the seed.
 func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 	if a.Graph == nil {
 		return errNoGraph
@@ -116,8 +122,14 @@ func DOT(w io.Writer, a *Analysis, opt DrawOptions) error {
 	if len(nodes) <= neatoMax {
 		layout = "neato"
 	}
-	ew.printf("  graph [layout=%s, start=%d, overlap=scale, pack=true, pad=0.6, outputorder=edgesfirst, splines=false,\n",
-		layout, opt.Seed%math.MaxInt32)
+	// Scaling removes overlaps cleanly but grows with the nodes: past
+	// scaleMax drawn authors the drawing is compressed instead.
+	overlap := "scale"
+	if len(nodes) > scaleMax {
+		overlap = "compress"
+	}
+	ew.printf("  graph [layout=%s, start=%d, overlap=%s, pack=true, pad=0.6, outputorder=edgesfirst, splines=false,\n",
+		layout, opt.Seed%math.MaxInt32, overlap)
 	// The title and the legend form the graph's label, which Graphviz
 	// places outside the drawing, so the legend never covers a node.
 	ew.printf("    fontname=\"Helvetica\", fontsize=14, labelloc=t, label=<%s>];\n",
