@@ -40,6 +40,9 @@ import (
 // strict mode and a warning in lenient mode. A feed without entries
 // gives no papers and a warning, and so does a feed that holds only one
 // page of a larger answer.
+//
+// An entry longer than 16 MiB, or as much text between two entries, is
+// refused with [ErrLimit], as the XML decoder would hold it whole.
 
 func init() {
 	register(format{
@@ -71,11 +74,13 @@ type arxivEntry struct {
 
 func readArXiv(r io.Reader, name string, opt *Options) (*Result, error) {
 	res := &Result{}
-	d := xml.NewDecoder(r)
+	lim := &spanReader{r: r, max: maxRecord, what: "an entry or the text between two entries"}
+	d := xml.NewDecoder(lim)
 	d.CharsetReader = dblpCharsetReader
 	ids := map[string]int{}
 	rec, total, feed := 0, -1, false
 	for {
+		lim.mark() // each entry, and each token outside entries, is bounded
 		tok, err := d.Token()
 		if err == io.EOF {
 			break

@@ -28,7 +28,9 @@ import (
 //	</dblp>
 //
 // The file is read as a stream of tokens, so memory grows only with the
-// papers kept, not with the file. The named entities of dblp.dtd
+// papers kept, not with the file. A record longer than 16 MiB, or as
+// much text between two records, is refused with [ErrLimit], as the
+// XML decoder would hold it whole. The named entities of dblp.dtd
 // (&uuml; ...) are resolved from [dblpEntities]; the DTD is not read, so
 // entities declared inside the document are never expanded.
 //
@@ -134,6 +136,7 @@ func dblpSource(r io.Reader) (io.Reader, bool, error) {
 // dblpReader holds the state of one dblp file being read.
 type dblpReader struct {
 	d    *xml.Decoder
+	lim  *spanReader // bounds each record and each token between records
 	name string
 	opt  *Options
 	res  *Result
@@ -145,13 +148,14 @@ func readDBLP(r io.Reader, name string, opt *Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	d := xml.NewDecoder(src)
+	lim := &spanReader{r: src, max: maxRecord, what: "a record or the text between two records"}
+	d := xml.NewDecoder(lim)
 	d.Entity = dblpEntities
 	d.CharsetReader = dblpCharsetReader
 	// In lenient mode an unknown entity is kept as written instead of
 	// stopping the whole file: encoding/xml cannot resume after an error.
 	d.Strict = !opt.Lenient
-	dr := &dblpReader{d: d, name: name, opt: opt, res: &Result{}, ids: map[string]int{}}
+	dr := &dblpReader{d: d, lim: lim, name: name, opt: opt, res: &Result{}, ids: map[string]int{}}
 	if err := dr.run(); err != nil && !errors.Is(err, errDBLPStop) {
 		return nil, err
 	}
@@ -169,6 +173,7 @@ func (dr *dblpReader) errorf(line, rec int, reason, f string, args ...any) *Pars
 func (dr *dblpReader) run() error {
 	depth, rec, www, other, rootSeen := 0, 0, 0, 0, false
 	for {
+		dr.lim.mark()
 		tok, err := dr.d.Token()
 		if err == io.EOF {
 			break
@@ -232,6 +237,10 @@ func (dr *dblpReader) recordError(err error, line, rec int) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		return dr.res.skip(dr.opt, pe)
+	}
+	if errors.Is(err, ErrLimit) {
+		// Not a bad record that lenient mode may skip: reading cannot go on.
+		return dr.errorf(line, rec, "too long", "record starting here: %w", err)
 	}
 	reason := "malformed XML"
 	if dblpEOF(err) {

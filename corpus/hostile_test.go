@@ -375,11 +375,6 @@ func str(s string) func() io.Reader {
 // hostileBugs names the known reader bugs by format and case; those
 // rows are skipped until the reader is fixed.
 var hostileBugs = map[[2]string]string{
-	// BUG: encoding/xml keeps a whole text node in memory and the
-	// readers set no bound on it (arxiv.go readArXiv, dblp.go readDBLP):
-	// the line is read until the source's budget runs out.
-	{"arxiv", "line of 1 GiB"}: "arxiv reads a text node of any length into memory",
-	{"dblp", "line of 1 GiB"}:  "dblp reads a text node of any length into memory",
 	// BUG: bibtex.go readBibTeX reads the whole file with io.ReadAll
 	// (and then four bytes of brace matching per input byte), bounded
 	// only by Options.MaxBytes, 64 GiB by default.
