@@ -648,8 +648,7 @@ func (r *resolver) joinInitials(full bool) {
 			}
 		}
 	}
-	type plan struct{ i, j int }
-	var plans []plan
+	var plans []struct{ i, j int }
 	for i, n := range r.nodes {
 		if n.full != full || len(n.forms) == 0 || r.never[r.find(i)] {
 			continue
@@ -673,7 +672,7 @@ func (r *resolver) joinInitials(full bool) {
 		own := r.find(i)
 		switch {
 		case len(cands) == 1 && cands[0] != own:
-			plans = append(plans, plan{i, cands[0]})
+			plans = append(plans, struct{ i, j int }{i, cands[0]})
 		case len(cands) > 1:
 			others := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return c == own })
 			slices.Sort(others)
@@ -681,9 +680,80 @@ func (r *resolver) joinInitials(full bool) {
 				fmt.Sprintf("initials match %d people", len(cands))})
 		}
 	}
+	plans = r.fittingPlans(plans)
 	for _, p := range plans {
 		r.join(p.i, p.j, "initials", false)
 	}
+}
+
+// fitsNode reports whether two nodes have spellings that fit each other:
+// the same family name, and given names that agree one by one.
+func fitsNode(a, b *node) bool {
+	for _, fa := range a.forms {
+		for _, fb := range b.forms {
+			if fa.family == fb.family && compatibleGiven(fa.given, fb.given) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fittingPlans drops the joins by initials into a person that would
+// receive names that do not fit each other: "Salem A. Lahlou" and "Salem
+// B. Lahlou" both fit "Salem Lahlou" but not one another, so they are two
+// people, and joining both would make them one. Such names are reported
+// as suspects instead.
+func (r *resolver) fittingPlans(plans []struct{ i, j int }) []struct{ i, j int } {
+	byTarget := make(map[int][]int)
+	var targets []int
+	for k, p := range plans {
+		if byTarget[p.j] == nil {
+			targets = append(targets, p.j)
+		}
+		byTarget[p.j] = append(byTarget[p.j], k)
+	}
+	slices.Sort(targets)
+	members := make(map[int][]int, len(targets))
+	for i := range r.nodes {
+		if rt := r.find(i); byTarget[rt] != nil {
+			members[rt] = append(members[rt], i)
+		}
+	}
+	drop := make([]bool, len(plans))
+	for _, t := range targets {
+		var names []int // the planned sources, then the target's members
+		for _, k := range byTarget[t] {
+			names = append(names, plans[k].i)
+		}
+		sources := len(names)
+		names = append(names, members[t]...)
+		clash := false
+		for x := 0; x < sources && !clash; x++ {
+			for y := x + 1; y < len(names); y++ {
+				if !fitsNode(r.nodes[names[x]], r.nodes[names[y]]) {
+					clash = true
+					break
+				}
+			}
+		}
+		if !clash {
+			continue
+		}
+		for _, k := range byTarget[t] {
+			drop[k] = true
+		}
+		group := append(slices.Clone(names[:sources]), t)
+		r.suspects = append(r.suspects, suspectNodes{group,
+			fmt.Sprintf("%d names fit one person but not each other", sources)})
+	}
+	kept := plans[:0]
+	for k, p := range plans {
+		if !drop[k] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // identity makes the people from the joined nodes.

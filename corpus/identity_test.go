@@ -311,3 +311,33 @@ func TestResolveNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveInitialsDoNotChain checks that two names that both fit a
+// third but not each other stay two people: "Salem A. Lahlou" and
+// "Salem B. Lahlou" are not joined through "Salem Lahlou", and a suspect
+// says why. "S. Lahlou" alone still joins "Sara Lahlou" in a corpus where
+// she is the only fit.
+func TestResolveInitialsDoNotChain(t *testing.T) {
+	papers := []Paper{
+		{Authors: []Author{{Name: "Salem A. Lahlou"}, {Name: "X Y"}}},
+		{Authors: []Author{{Name: "Salem B. Lahlou"}, {Name: "X Y"}}},
+		{Authors: []Author{{Name: "Salem Lahlou"}}},
+		{Authors: []Author{{Name: "Sara Kadi"}, {Name: "S. Kadi"}}},
+	}
+	id := Resolve(papers, nil)
+	if a, b := id.Of[0][0], id.Of[1][0]; a == b {
+		t.Errorf("Salem A. Lahlou and Salem B. Lahlou are one person %q", id.People[a].Name)
+	}
+	if id.Of[3][0] != id.Of[3][1] {
+		t.Errorf("S. Kadi was not joined to Sara Kadi, the only fit")
+	}
+	found := false
+	for _, s := range id.Suspects {
+		if strings.Contains(s.Reason, "fit one person but not each other") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("suspects = %+v, want one saying the names do not fit each other", id.Suspects)
+	}
+}
