@@ -37,6 +37,9 @@ import (
 // from that entry for the date and the venue; the title of the
 // cross-referenced entry is the venue when it has no journal or
 // booktitle. Authors are never inherited.
+//
+// The file is read into memory whole: a file larger than 1 GiB, or with
+// a line longer than 16 MiB, is refused with [ErrLimit].
 
 func init() {
 	register(format{
@@ -112,12 +115,22 @@ type bibParser struct {
 	res    *Result
 }
 
+// readBibTeX refuses, with [ErrLimit], a line longer than maxLine and a
+// file larger than maxBibTeX.
+//
 // TODO: the whole file is held in memory with four bytes of brace
-// matching per input byte (about 24 MB for the 4.7 MB geom.bib); a
-// streaming parser would need the lookahead to be bounded instead.
+// matching per input byte (about 24 MB for the 4.7 MB geom.bib; a
+// 50 MB file of 78,000 entries takes 690 MB from the system and
+// allocates 1 GB in all), which is why a file is bounded by maxBibTeX;
+// a streaming parser would need the lookahead to be bounded instead.
 func readBibTeX(r io.Reader, name string, opt *Options) (*Result, error) {
-	src, err := io.ReadAll(r)
-	if err != nil {
+	file := &spanReader{r: r, max: maxBibTeX, what: "a BibTeX file"}
+	lines := &spanReader{r: file, max: maxLine, lines: true, what: "a line"}
+	src, err := io.ReadAll(lines)
+	switch {
+	case lines.err != nil || file.err != nil:
+		return nil, &ParseError{File: name, Line: lines.line + 1, Reason: "too long", Err: err}
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	src = []byte(strings.TrimPrefix(string(src), "\ufeff"))

@@ -375,10 +375,6 @@ func str(s string) func() io.Reader {
 // hostileBugs names the known reader bugs by format and case; those
 // rows are skipped until the reader is fixed.
 var hostileBugs = map[[2]string]string{
-	// BUG: bibtex.go readBibTeX reads the whole file with io.ReadAll
-	// (and then four bytes of brace matching per input byte), bounded
-	// only by Options.MaxBytes, 64 GiB by default.
-	{"bibtex", "line of 1 GiB"}: "bibtex reads the whole file into memory whatever its size",
 	// BUG: openalex.go readDocument decodes a JSON document (a name
 	// without .jsonl or .ndjson) with json.Decoder, which holds a whole
 	// value in memory, so one long string is read in full.
