@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -31,6 +32,8 @@ import (
 //	Abstract, one or more lines.
 //
 // A date written without a year ("CLApr 21") is in the year of capture.
+//
+// A page larger than 64 MiB is refused with [ErrLimit].
 
 func init() {
 	register(format{
@@ -76,28 +79,36 @@ type ProfileHeader struct {
 	Citations int // -1 when absent
 }
 
-// profileLine is one line of input with its number.
+// profileLine is one non-blank line of input, trimmed, with its number.
 type profileLine struct {
 	n    int
 	text string
 }
 
+// readProfile keeps the non-blank lines of the page, which must be no
+// larger than maxProfile, and then parses them: blank lines separate
+// nothing that the date lines do not.
 func readProfile(r io.Reader, name string, opt *Options) (*Result, error) {
 	var lines []profileLine
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(&spanReader{r: r, max: maxProfile, what: "a profile page"})
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	for n := 1; sc.Scan(); n++ {
-		lines = append(lines, profileLine{n, strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))})
+	n := 0
+	for sc.Scan() {
+		n++
+		text := bytes.TrimSpace(bytes.TrimPrefix(sc.Bytes(), []byte("\ufeff")))
+		if len(text) > 0 {
+			lines = append(lines, profileLine{n, string(text)})
+		}
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = fmt.Errorf("%w: a line longer than %d bytes", ErrLimit, maxLine)
 		}
-		return nil, &ParseError{File: name, Line: len(lines) + 1, Err: err}
+		return nil, &ParseError{File: name, Line: n + 1, Err: err}
 	}
 	res := &Result{}
-	i := skipBlank(lines, 0)
-	if i == len(lines) {
+	i := 0
+	if len(lines) == 0 {
 		return nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("empty profile page: expected the owner's name on the first line")}
 	}
 	res.Owner = lines[i].text
@@ -160,8 +171,8 @@ func addOwner(res *Result, p *Paper, ownerKey string, opt *Options, line int, na
 	}
 }
 
-// profilePaper parses the lines of one paper: the date line, the title,
-// the author line and the abstract, blank lines between them.
+// profilePaper parses the non-blank lines of one paper: the date line,
+// the title, the author line and the abstract.
 func profilePaper(ls []profileLine, name string, rec int, asOf time.Time) (*Paper, *ParseError) {
 	m := profileDate.FindStringSubmatch(ls[0].text)
 	p := &Paper{Venue: m[1], HasCode: m[5] != "", Origin: Origin{File: name, Line: ls[0].n, Record: rec}}
@@ -175,12 +186,7 @@ func profilePaper(ls []profileLine, name string, rec int, asOf time.Time) (*Pape
 			p.Date.Year--
 		}
 	}
-	var rest []profileLine
-	for _, l := range ls[1:] {
-		if l.text != "" {
-			rest = append(rest, l)
-		}
-	}
+	rest := ls[1:]
 	if len(rest) < 2 {
 		return nil, &ParseError{File: name, Line: ls[0].n, Record: rec, Reason: "incomplete paper",
 			Err: fmt.Errorf("expected a title line and an author line after the date line %q", ls[0].text)}
@@ -210,13 +216,6 @@ func profilePaper(ls []profileLine, name string, rec int, asOf time.Time) (*Pape
 	}
 	p.Abstract = strings.Join(abs, "\n")
 	return p, nil
-}
-
-func skipBlank(ls []profileLine, i int) int {
-	for i < len(ls) && ls[i].text == "" {
-		i++
-	}
-	return i
 }
 
 func atoiComma(s string) int {
