@@ -144,13 +144,14 @@ func reportMethods(ew *errWriter, a *Analysis) {
 	if a.Centrality != nil {
 		bet := set.Betweenness
 		if bet == "" {
-			bet = "exact"
+			bet = "betweenness exact (Brandes)"
 		}
 		ew.str("- Distances: the path-based measures (betweenness, closeness, harmonic centrality, " +
 			"weighted diameter) take the length of a tie as 1/weight, so that strong ties are short.\n")
-		ew.printf("- Betweenness (%s) is normalised by (n-1)(n-2)/2; closeness uses the Wasserman-Faust "+
-			"correction for disconnected graphs; eigenvector centrality and PageRank (damping 0.85) use the "+
-			"weights; clustering is unweighted.\n", mdEscape(bet))
+		ew.printf("- Path measures: %s.\n", mdEscape(bet))
+		ew.str("- Betweenness is normalised by (n-1)(n-2)/2; closeness uses the Wasserman-Faust " +
+			"correction for disconnected graphs; eigenvector centrality and PageRank (damping 0.85) use the " +
+			"weights; clustering is unweighted.\n")
 	}
 	if p := a.Communities; p != nil {
 		method := p.Method

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -16,6 +17,61 @@ import (
 // thousands of authors. The other measures take O(m) or O(m^1.5) time
 // per pass.
 func Centralities(g *graph.Graph) *Centrality {
+	c := basicCentralities(g)
+	c.Betweenness, c.Closeness, c.Harmonic = ShortestPathCentralities(g)
+	return c
+}
+
+// PathOptions say how the shortest-path measures (betweenness, closeness,
+// harmonic centrality) are computed by [CentralitiesWith].
+type PathOptions struct {
+	// Mode is auto, exact, approx or off (see [BetweennessMode]); "" is
+	// auto.
+	Mode string
+
+	// Eps and Delta bound the error of the sampled measures: every value
+	// within Eps of the exact one with probability 1-Delta. Zero means
+	// 0.05 and 0.1.
+	Eps, Delta float64
+
+	// Seed seeds the sampling.
+	Seed uint64
+}
+
+// CentralitiesWith is [Centralities] with the shortest-path measures
+// computed as opt says: exactly, or, above the budget of [BetweennessMode]
+// or when asked, betweenness by [ApproxBetweenness] and harmonic
+// centrality by [ApproxHarmonic], closeness then left out (nil), or none
+// of them with off. It returns the measures and a sentence saying how the
+// path measures were computed, with the error bound when sampled.
+func CentralitiesWith(g *graph.Graph, opt PathOptions) (*Centrality, string) {
+	if opt.Mode == "" {
+		opt.Mode = "auto"
+	}
+	if opt.Eps == 0 {
+		opt.Eps = 0.05
+	}
+	if opt.Delta == 0 {
+		opt.Delta = 0.1
+	}
+	exact, reason := BetweennessMode(g.Len(), g.EdgeCount(), opt.Mode, opt.Eps, opt.Delta)
+	c := basicCentralities(g)
+	switch {
+	case exact:
+		c.Betweenness, c.Closeness, c.Harmonic = ShortestPathCentralities(g)
+	case opt.Mode == "off":
+	default:
+		var samples, pivots int
+		c.Betweenness, samples = ApproxBetweenness(g, opt.Eps, opt.Delta, opt.Seed)
+		c.Harmonic, pivots = ApproxHarmonic(g, opt.Eps, opt.Delta, opt.Seed)
+		reason = fmt.Sprintf("%s; %d sampled shortest paths; harmonic centrality from %d random pivots "+
+			"(error at most %g·n·w_max with probability %g); closeness not computed", reason, samples, pivots, opt.Eps, 1-opt.Delta)
+	}
+	return c, reason
+}
+
+// basicCentralities returns every measure but the shortest-path ones.
+func basicCentralities(g *graph.Graph) *Centrality {
 	n := g.Len()
 	c := &Centrality{
 		Degree:   make([]int, n),
@@ -28,7 +84,6 @@ func Centralities(g *graph.Graph) *Centrality {
 	c.Component, _ = Components(g)
 	c.Core = CoreNumbers(g)
 	c.Clustering = Clustering(g)
-	c.Betweenness, c.Closeness, c.Harmonic = ShortestPathCentralities(g)
 	c.Eigenvector = Eigenvector(g)
 	c.PageRank = PageRank(g)
 	return c

@@ -79,8 +79,13 @@ type Summary struct {
 	MergedPapers         int            `json:"merged_papers"`
 	CompletedAuthorLists int            `json:"completed_author_lists"`
 	NameJoins            map[string]int `json:"name_joins,omitempty"`
-	SkippedRecords       int            `json:"skipped_records"`
-	SkippedReasons       map[string]int `json:"skipped_reasons,omitempty"`
+
+	// PathMeasures says how betweenness, closeness and harmonic
+	// centrality were computed: exactly, sampled with its error bound, or
+	// not at all.
+	PathMeasures   string         `json:"path_measures,omitempty"`
+	SkippedRecords int            `json:"skipped_records"`
+	SkippedReasons map[string]int `json:"skipped_reasons,omitempty"`
 
 	// DiameterExact is false when the largest component has more than
 	// ExactDiameterLimit nodes: Diameter is then a lower bound from double

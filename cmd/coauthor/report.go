@@ -69,6 +69,10 @@ type analysisFlags struct {
 	quality     string
 	normalize   string
 	runs        int
+
+	betweenness string
+	epsilon     float64
+	delta       float64
 }
 
 func (f *analysisFlags) register(fs *flag.FlagSet) {
@@ -89,6 +93,9 @@ func (f *analysisFlags) register(fs *flag.FlagSet) {
 		"doc-association (C_ij/(D_i·D_j)), salton (C_ij/sqrt(D_i·D_j)), jaccard (C_ij/(D_i+D_j-C_ij)), inclusion (C_ij/min(D_i,D_j)), "+
 		"equivalence (C_ij²/(D_i·D_j)) or fractionalization (sum of 1/(n-1) over joint papers); D are paper counts, C joint papers")
 	fs.IntVar(&f.runs, "runs", 1, "run community detection with `N` seeds (seed, seed+1, ...), keep the best and report stability")
+	fs.StringVar(&f.betweenness, "betweenness", "auto", "path measures (betweenness, closeness, harmonic): `auto` (exact while it takes about a minute, sampled above), exact, approx or off")
+	fs.Float64Var(&f.epsilon, "epsilon", 0.05, "sampled betweenness: every value within `E` of the exact one...")
+	fs.Float64Var(&f.delta, "delta", 0.1, "...with probability 1-`D`")
 }
 
 func (f *analysisFlags) buildOptions() (graph.Options, error) {
@@ -124,6 +131,10 @@ func (f *analysisFlags) check() error {
 		return usageError("--runs must be at least 1")
 	case f.window < 0 || f.step < 0:
 		return usageError("--window and --step must not be negative")
+	case !slices.Contains([]string{"auto", "exact", "approx", "off"}, f.betweenness):
+		return usageError("--betweenness %q: want auto, exact, approx or off", f.betweenness)
+	case f.epsilon <= 0 || f.epsilon >= 1 || f.delta <= 0 || f.delta >= 1:
+		return usageError("--epsilon and --delta must lie between 0 and 1")
 	}
 	return nil
 }
@@ -265,16 +276,18 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 	}
 
 	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
-	c := metrics.Centralities(g)
+	c, paths := metrics.CentralitiesWith(g, metrics.PathOptions{Mode: an.betweenness, Eps: an.epsilon,
+		Delta: an.delta, Seed: an.seed})
 	c.EffectiveSize, c.Efficiency, c.Constraint = metrics.Brokerage(g)
 	e.progress.step("finding communities")
 	p, st := an.communitiesOf(g)
 	s := metrics.Summarize(g, c, p)
 	s.Stability = st
+	s.PathMeasures = paths
 
 	a := &export.Analysis{
 		Graph: g, Centrality: c, Communities: p, Inputs: l.inputs, Owner: l.owner,
-		Settings: export.Settings{Seed: an.seed, Resolution: an.resolution, Betweenness: "exact",
+		Settings: export.Settings{Seed: an.seed, Resolution: an.resolution, Betweenness: paths,
 			Other: append(an.settings(), "version="+version)},
 	}
 	if l.graph != nil {

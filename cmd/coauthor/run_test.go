@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -323,4 +324,39 @@ func TestGraphInputs(t *testing.T) {
 	var o, e bytes.Buffer
 	code = run([]string{"graph", "--format", "summary", "-"}, bytes.NewReader(gml), &o, &e)
 	check("stdin", code, o.String(), e.String())
+}
+
+// TestBetweennessModes checks that --betweenness approx samples within
+// its bound on karate (exact values from the same run with exact) and
+// that summary.json says which was used.
+func TestBetweennessModes(t *testing.T) {
+	read := func(mode string) (map[string]any, []string) {
+		t.Helper()
+		dir := t.TempDir()
+		code, _, stderr := runCmd(t, "report", "--betweenness", mode, "-o", dir, "../../testdata/net/karate.gml")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", mode, code, stderr)
+		}
+		raw, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
+		var s map[string]any
+		json.Unmarshal(raw, &s)
+		csvRaw, _ := os.ReadFile(filepath.Join(dir, "authors.csv"))
+		return s, strings.Split(strings.TrimSpace(string(csvRaw)), "\n")
+	}
+	se, exact := read("exact")
+	sa, approx := read("approx")
+	if !strings.Contains(se["path_measures"].(string), "exact") || !strings.Contains(sa["path_measures"].(string), "within 0.05") {
+		t.Errorf("path_measures: exact %q, approx %q", se["path_measures"], sa["path_measures"])
+	}
+	col := 8 // betweenness
+	for i := 1; i < len(exact); i++ {
+		x, _ := strconv.ParseFloat(strings.Split(exact[i], ",")[col], 64)
+		y, _ := strconv.ParseFloat(strings.Split(approx[i], ",")[col], 64)
+		if d := x - y; d > 0.05 || d < -0.05 {
+			t.Errorf("row %d: sampled betweenness %v, exact %v: off by more than 0.05", i, y, x)
+		}
+	}
+	if code, _, _ := runCmd(t, "report", "--betweenness", "maybe", "x.gml"); code != exitUsage {
+		t.Errorf("--betweenness maybe: exit %d, want 2", code)
+	}
 }
