@@ -373,20 +373,8 @@ func str(s string) func() io.Reader {
 }
 
 // hostileBugs names the known reader bugs by format and case; those
-// rows are skipped until the reader is fixed.
-var hostileBugs = map[[2]string]string{
-	// BUG: openalex.go readDocument decodes a JSON document (a name
-	// without .jsonl or .ndjson) with json.Decoder, which holds a whole
-	// value in memory, so one long string is read in full.
-	{"openalex", "line of 1 GiB"}: "openalex reads a JSON value of any length into memory",
-	// BUG: json.Decoder does not drop white space while it looks for the
-	// next token (Decoder.peek), so a run of blanks between the works of
-	// a results page is kept and rescanned on every refill: 32 MiB of
-	// blanks take minutes and their size in memory (openalex.go
-	// readResults and readDocument).
-	{"openalex", "gzip bomb of filler"}:          "openalex is quadratic in the white space between works",
-	{"openalex", "gzip bomb of filler, lenient"}: "openalex is quadratic in the white space between works",
-}
+// rows are skipped until the reader is fixed. There are none at present.
+var hostileBugs = map[[2]string]string{}
 
 func hostileCases() []hostileCase {
 	var cases []hostileCase

@@ -19,7 +19,9 @@ import (
 //     last page gives no papers and no error;
 //   - JSON Lines, one work per line, as in the OpenAlex snapshot.
 //
-// The results array and JSON Lines are read one work at a time.
+// The results array and JSON Lines are read one work at a time. A work
+// longer than 16 MiB, or as much JSON between two works, is refused with
+// [ErrLimit].
 //
 // Authors come from authorships[] in order: author.display_name, or
 // raw_author_name when that is empty; author.id gives "openalex:A...",
@@ -199,8 +201,12 @@ func (or *openalexReader) readLines(r io.Reader) error {
 // read key by key so that the results array is decoded one work at a
 // time; the other keys are kept, and if there is no results array they
 // are the work itself.
+//
+// A work, and what the document holds before and after the results
+// array, may each take up to maxRecord bytes of the file.
 func (or *openalexReader) readDocument(r io.Reader) error {
-	dec := json.NewDecoder(r)
+	src := &openalexSource{lim: &spanReader{r: r, max: maxRecord, what: "a work or the JSON between two works"}}
+	dec := json.NewDecoder(src)
 	tok, err := dec.Token()
 	if err == io.EOF {
 		or.res.warnf("%s: empty file", or.name)
@@ -222,9 +228,10 @@ func (or *openalexReader) readDocument(r io.Reader) error {
 		key, _ := tok.(string)
 		if key == "results" {
 			page = true
-			if err := or.readResults(dec); err != nil {
+			if err := or.readResults(dec, src); err != nil {
 				return err
 			}
+			src.mark()
 			continue
 		}
 		var v json.RawMessage
@@ -252,7 +259,7 @@ func (or *openalexReader) readDocument(r io.Reader) error {
 }
 
 // readResults reads the results array of a page, one work at a time.
-func (or *openalexReader) readResults(dec *json.Decoder) error {
+func (or *openalexReader) readResults(dec *json.Decoder, src *openalexSource) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return or.errorf(0, 0, "malformed JSON", err)
@@ -264,6 +271,7 @@ func (or *openalexReader) readResults(dec *json.Decoder) error {
 		return or.errorf(0, 0, "malformed JSON", fmt.Errorf(`"results" is %v, want an array`, tok))
 	}
 	for rec := 1; dec.More(); rec++ {
+		src.mark()
 		var w openalexWork
 		err := dec.Decode(&w)
 		var te *json.UnmarshalTypeError
@@ -284,6 +292,55 @@ func (or *openalexReader) readResults(dec *json.Decoder) error {
 		return or.errorf(0, 0, "malformed JSON", err)
 	}
 	return nil
+}
+
+// openalexSource is a JSON document as the decoder of readDocument sees
+// it. A run of white space outside strings becomes its first byte:
+// json.Decoder rescans the white space before a token on every read,
+// so a long run of it would take time in the square of its length.
+// Reads return at most openalexChunk bytes, so that the decoder reads
+// little ahead of what it decodes and mark ends a span of lim close to
+// where the decoder is.
+type openalexSource struct {
+	lim   *spanReader
+	str   bool // inside a string
+	esc   bool // after a backslash inside a string
+	space bool // the last byte passed on was white space outside strings
+}
+
+// openalexChunk is the most bytes one read of an openalexSource returns.
+const openalexChunk = 4 << 10
+
+func (s *openalexSource) mark() { s.lim.mark() }
+
+func (s *openalexSource) Read(p []byte) (int, error) {
+	if len(p) > openalexChunk {
+		p = p[:openalexChunk]
+	}
+	for {
+		n, err := s.lim.Read(p)
+		w := 0
+		for _, c := range p[:n] {
+			switch {
+			case s.str:
+				s.str = s.esc || c != '"'
+				s.esc = !s.esc && c == '\\'
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				if s.space {
+					continue
+				}
+				s.space = true
+			default:
+				s.str = c == '"'
+				s.space = false
+			}
+			p[w] = c
+			w++
+		}
+		if w > 0 || err != nil || n == 0 {
+			return w, err
+		}
+	}
 }
 
 // add turns a work into a paper and adds it to the result.

@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -173,5 +175,43 @@ func TestOpenAlexSniff(t *testing.T) {
 		if got := sniffOpenAlex([]byte(test.head)); got != test.want {
 			t.Errorf("%s: sniffOpenAlex = %v, want %v", test.name, got, test.want)
 		}
+	}
+}
+
+// TestOpenAlexSource checks that white space outside strings is cut to
+// one byte a run, that strings pass unchanged (escaped quotes and
+// backslashes included), and that a work over maxRecord (give or take
+// openalexChunk) is refused while two works of half that size are read.
+func TestOpenAlexSource(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"runs between values", "{\n\n  \"a\" :\t\t1 ,\r\n\r\n  \"b\":[ ]}", "{\n\"a\" :\t1 ,\r\"b\":[ ]}"},
+		{"space in strings", `{"a":"x   y"}`, `{"a":"x   y"}`},
+		{"escaped quote", `["a\"   b"   ,   "c"]`, `["a\"   b" , "c"]`},
+		{"escaped backslash", `["a\\"   ,   "  "]`, `["a\\" , "  "]`},
+		{"long run", "[1," + strings.Repeat(" ", 100_000) + "2]", "[1, 2]"},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			src := &openalexSource{lim: &spanReader{r: strings.NewReader(test.in), max: maxRecord}}
+			got, err := io.ReadAll(src)
+			if err != nil || string(got) != test.want {
+				t.Errorf("openalexSource(%q) = %q, %v; want %q", test.in, got, err, test.want)
+			}
+		})
+	}
+
+	// The decoder reads up to openalexChunk bytes ahead of a mark.
+	big := `{"results":[{"id":"https://openalex.org/W1","title":"` + strings.Repeat("a", maxRecord+2*openalexChunk) + `"}]}`
+	small := `{"results":[{"id":"https://openalex.org/W1","title":"` + strings.Repeat("a", maxRecord/2) +
+		`"},{"id":"https://openalex.org/W2","title":"` + strings.Repeat("a", maxRecord/2) + `"}]}`
+	_, err := ReadFrom(strings.NewReader(big), "big.json", &Options{Format: "openalex"})
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "big.json") {
+		t.Errorf("ReadFrom(a work of %d bytes) error = %v, want ErrLimit naming big.json", maxRecord, err)
+	}
+	res, err := ReadFrom(strings.NewReader(small), "small.json", &Options{Format: "openalex"})
+	if err != nil || len(res.Papers) != 2 {
+		t.Errorf("ReadFrom(two works of %d bytes) = %v; want 2 papers and no error", maxRecord/2, err)
 	}
 }
