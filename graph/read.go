@@ -59,8 +59,40 @@ func Read(path, format string) (*Graph, error) {
 
 // ReadFrom reads a graph from r. name is used to detect the format (by
 // its extension, after removing ".gz") and in errors. format is as for
-// [Read]. Errors in the content are *corpus.ParseError values.
+// [Read]. Errors in the content are *corpus.ParseError values. It reads
+// at most [corpus.DefaultMaxBytes] after decompression; use
+// [ReadFromOptions] to set another bound.
 func ReadFrom(r io.Reader, name, format string) (*Graph, error) {
+	return ReadFromOptions(r, name, &ReadOptions{Format: format})
+}
+
+// ReadOptions control how [ReadFromOptions] reads a graph. The zero value
+// detects the format and reads up to [corpus.DefaultMaxBytes].
+type ReadOptions struct {
+	// Format is a format name as for [Read], or "" to detect it.
+	Format string
+
+	// MaxBytes bounds the bytes read from the file after decompression,
+	// so that a compression bomb stops with an error wrapping
+	// [corpus.ErrLimit] instead of running on. Zero means
+	// [corpus.DefaultMaxBytes] (64 GiB).
+	MaxBytes int64
+}
+
+// ReadFromOptions reads a graph from r as [ReadFrom] does, with the
+// format and bound of opt; nil means the zero ReadOptions.
+func ReadFromOptions(r io.Reader, name string, opt *ReadOptions) (*Graph, error) {
+	if opt == nil {
+		opt = &ReadOptions{}
+	}
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = corpus.DefaultMaxBytes
+	}
+	if _, ok := r.(*byteLimitReader); !ok {
+		r = &byteLimitReader{r: r, left: max, max: max, name: name}
+	}
+	format := opt.Format
 	br := bufio.NewReaderSize(r, sniffLen)
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -72,7 +104,8 @@ func ReadFrom(r io.Reader, name, format string) (*Graph, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		defer zr.Close()
-		return ReadFrom(zr, strings.TrimSuffix(name, ".gz"), format)
+		zl := &byteLimitReader{r: zr, left: max, max: max, name: name}
+		return ReadFromOptions(zl, strings.TrimSuffix(name, ".gz"), opt)
 	}
 	if format == "" {
 		f, ok := Detect(name, head)
@@ -234,6 +267,28 @@ func isNumber(s string) bool {
 	return err == nil
 }
 
+// byteLimitReader fails once more than left bytes are read, with a
+// *corpus.ParseError whose cause wraps corpus.ErrLimit: the readers pass
+// a ParseError on as it is.
+type byteLimitReader struct {
+	r         io.Reader
+	left, max int64
+	name      string // the file, for the error
+}
+
+func (l *byteLimitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, &corpus.ParseError{File: l.name, Reason: "limit",
+			Err: fmt.Errorf("%w: more than %d bytes after decompression", corpus.ErrLimit, l.max)}
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
 // lineLimitReader fails once more than maxLine bytes pass without a
 // newline, so that no reader buffers an unbounded line. It counts lines
 // for error messages.
@@ -278,8 +333,12 @@ func scanLines(r io.Reader) *bufio.Scanner {
 // scanErr turns the error of a line scanner into a *corpus.ParseError
 // at the line after the last one read.
 func scanErr(err error, name string, line int) error {
-	if errors.Is(err, bufio.ErrTooLong) || errors.Is(err, errLineTooLong) {
+	var pe *corpus.ParseError
+	switch {
+	case errors.Is(err, bufio.ErrTooLong) || errors.Is(err, errLineTooLong):
 		return &corpus.ParseError{File: name, Line: line + 1, Reason: "line too long", Err: errLineTooLong}
+	case errors.As(err, &pe):
+		return err
 	}
 	return fmt.Errorf("%s:%d: %w", name, line+1, err)
 }
