@@ -16,6 +16,16 @@ import (
 // graphs that large need reading.
 var maxPajekVertices = 1 << 24
 
+// maxPajekUnnamed is the most vertices a file may declare without naming
+// them on any vertex or edge line. Each vertex of the graph costs over a
+// hundred bytes, so without it a file of a few bytes declaring millions
+// of vertices would take gigabytes.
+//
+// TODO: a file declaring more than a million vertices that it never
+// names is refused; keep such vertices implicit in the graph if files
+// like that need reading.
+const maxPajekUnnamed = 1 << 20
+
 // pajekSection is the part of a Pajek file being read.
 type pajekSection int
 
@@ -31,8 +41,11 @@ const (
 type pajekReader struct {
 	name      string
 	line      int
-	n         int      // declared vertex count; -1 before *Vertices
-	labels    []string // labels[i] of vertex i+1; "" when none
+	n         int              // declared vertex count; -1 before *Vertices
+	nLine     int              // line of the *Vertices header
+	labels    map[int32]string // labels of vertex lines by vertex id-1
+	named     []uint64         // bit set of the vertices a line names
+	nNamed    int              // vertices in named
 	es        *edgeSet
 	edgeLines int
 	inArcs    bool // the section is *Arcs or *Arcslist
@@ -49,7 +62,8 @@ type pajekReader struct {
 // label (else the id). The weight is the third number of an edge line,
 // else 1. Arcs are read as undirected edges, and an edge given more than
 // once counts once with its largest weight. Only the first network of a
-// file is read.
+// file is read. Vertices no line names get their id as label; a file
+// declaring more than maxPajekUnnamed of them is refused.
 func readPajek(r io.Reader, name string) (*Graph, error) {
 	p := &pajekReader{name: name, n: -1, es: newEdgeSet()}
 	sc := scanLines(r)
@@ -93,6 +107,10 @@ loop:
 	}
 	if p.n < 0 {
 		return nil, parseErr(name, p.line, "syntax", "no *Vertices section")
+	}
+	if unnamed := p.n - p.nNamed; unnamed > maxPajekUnnamed {
+		return nil, parseErr(name, p.nLine, "limit", "%d vertices declared, %d of them on no line; at most %d such vertices are read",
+			p.n, unnamed, maxPajekUnnamed)
 	}
 	return p.graph(), nil
 }
@@ -151,8 +169,9 @@ func (p *pajekReader) vertices(f []string) error {
 	if len(f) > 2 {
 		p.notes = append(p.notes, fmt.Sprintf("two-mode network (%s of %s vertices in the first mode) read as one-mode", f[2], f[1]))
 	}
-	p.n = n
-	p.labels = make([]string, n)
+	p.n, p.nLine = n, p.line
+	p.labels = make(map[int32]string)
+	p.named = make([]uint64, (n+63)/64)
 	return nil
 }
 
@@ -165,7 +184,12 @@ func (p *pajekReader) vertexID(tok string) (int32, error) {
 	if v < 1 || v > p.n {
 		return 0, parseErr(p.name, p.line, "unknown node", "vertex id %d outside 1..%d", v, p.n)
 	}
-	return int32(v - 1), nil
+	i := v - 1
+	if bit := uint64(1) << (i % 64); p.named[i/64]&bit == 0 {
+		p.named[i/64] |= bit
+		p.nNamed++
+	}
+	return int32(i), nil
 }
 
 // vertex reads `id "label" ...`; the label may be unquoted when it has
@@ -190,7 +214,9 @@ func (p *pajekReader) vertex(s string) error {
 	if recoded {
 		p.recoded++
 	}
-	p.labels[v] = label
+	if label != "" {
+		p.labels[v] = label
+	}
 	return nil
 }
 
@@ -264,7 +290,7 @@ func (p *pajekReader) graph() *Graph {
 	authors := make([]Author, p.n)
 	for i := range authors {
 		id := strconv.Itoa(i + 1)
-		name := p.labels[i]
+		name := p.labels[int32(i)]
 		if name == "" {
 			name = id
 		}

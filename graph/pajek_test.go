@@ -85,6 +85,7 @@ func TestPajekErrors(t *testing.T) {
 		{"label not closed", "*Vertices 2\n1 \"abc\n", 2, "syntax", "label not closed"},
 		{"bad count", "*Vertices many\n", 1, "syntax", "not a count"},
 		{"too many", "*Vertices 999999999999\n", 1, "limit", "vertices declared"},
+		{"too many unnamed", "% c\n*Vertices 2000000\n1 a\n*Edges\n1 2\n", 2, "limit", "1999998 of them on no line"},
 		{"infinite weight", "*Vertices 2\n*Edges\n1 2 Inf\n", 3, "weight", "not a finite number"},
 		{"matrix", "*Vertices 2\n*Matrix\n0 1\n", 2, "unsupported", "*Matrix"},
 	}
