@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,8 @@ import (
 
 // WriteFile writes the file at path with write, atomically: the bytes go
 // to a temporary file in the same directory, which is synced and then
-// renamed over path. On any error the temporary file is removed and
+// renamed over path; write gets a buffered writer, so it may write in
+// small pieces. On any error the temporary file is removed and
 // path is left as it was, so readers never see a half-written file.
 // The file gets mode 0644.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
@@ -30,7 +32,11 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 
-	if err = write(f); err != nil {
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = f.Chmod(0o644); err != nil {

@@ -38,6 +38,11 @@ type PathOptions struct {
 	Seed uint64
 }
 
+// maxHarmonicPivots bounds the full shortest-path searches of sampled
+// harmonic centrality; the error bound stated grows as their number
+// falls.
+const maxHarmonicPivots = 256
+
 // CentralitiesWith is [Centralities] with the shortest-path measures
 // computed as opt says: exactly, or, above the budget of [BetweennessMode]
 // or when asked, betweenness by [ApproxBetweenness] and harmonic
@@ -63,9 +68,12 @@ func CentralitiesWith(g *graph.Graph, opt PathOptions) (*Centrality, string) {
 	default:
 		var samples, pivots int
 		c.Betweenness, samples = ApproxBetweenness(g, opt.Eps, opt.Delta, opt.Seed)
-		c.Harmonic, pivots = ApproxHarmonic(g, opt.Eps, opt.Delta, opt.Seed)
+		// Each pivot is a full search: at most maxHarmonicPivots of them,
+		// with the bound they give.
+		epsH := max(opt.Eps, math.Sqrt(math.Log(2*float64(g.Len())/opt.Delta)/(2*maxHarmonicPivots)))
+		c.Harmonic, pivots = ApproxHarmonic(g, epsH, opt.Delta, opt.Seed)
 		reason = fmt.Sprintf("%s; %d sampled shortest paths; harmonic centrality from %d random pivots "+
-			"(error at most %g·n·w_max with probability %g); closeness not computed", reason, samples, pivots, opt.Eps, 1-opt.Delta)
+			"(error at most %.3g·n·w_max with probability %g); closeness not computed", reason, samples, pivots, epsH, 1-opt.Delta)
 	}
 	return c, reason
 }

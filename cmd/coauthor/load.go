@@ -104,7 +104,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 			if err != nil {
 				return nil, err
 			}
-			l.graph, err = graph.ReadFrom(rc, src.name, f.from)
+			l.graph, err = graph.ReadFromOptions(rc, src.name, &graph.ReadOptions{Format: f.from, MaxBytes: opt.MaxBytes})
 			rc.Close()
 			if err != nil {
 				return nil, err

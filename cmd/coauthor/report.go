@@ -150,6 +150,8 @@ func runReport(e *env, args []string) error {
 	fs.StringVar(&out, "o", out, "output `directory` (short for --out)")
 	maxNodes := 300
 	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors, the most central, in graph.dot and graph.svg")
+	profile := ""
+	fs.StringVar(&profile, "profile", "", "write a CPU profile and a heap profile of the run into `DIR` (cpu.pprof, heap.pprof; read them with go tool pprof)")
 	egoName := ""
 	fs.StringVar(&egoName, "ego", "", "the researcher at the centre of the ego view (default: a profile page's owner, or an author adjacent to most others)")
 	dormant := metrics.DefaultDormantYears
@@ -167,6 +169,13 @@ func runReport(e *env, args []string) error {
 	}
 	if dormant < 1 {
 		return usageError("--dormant must be at least 1")
+	}
+	if profile != "" {
+		stop, err := startProfile(profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	l, err := load(e, files, &in)
 	if err != nil {
