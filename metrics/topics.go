@@ -216,19 +216,42 @@ func topicChoose(vecs []topicVector, dim int, opt TopicOptions) ([]int, int) {
 }
 
 // topicChooseLarge is topicChoose above topicConsensusMax papers: the
-// best k-means run for each K, and the K of the highest mean
-// silhouette over the runs.
+// best k-means run for each K, and the K of the highest mean silhouette
+// over the runs. Above topicSampleMax papers, K and the centres are found
+// on an evenly spaced sample of topicSampleMax papers, and every paper
+// then goes to its nearest centre (Lloyd's iterations from those
+// centres), so the cost grows linearly with the papers past the sample.
 func topicChooseLarge(vecs []topicVector, dim, lo, hi int, seed uint64) ([]int, int) {
+	sample := vecs
+	if len(vecs) > topicSampleMax {
+		sample = make([]topicVector, topicSampleMax)
+		for i := range sample {
+			sample[i] = vecs[i*len(vecs)/topicSampleMax]
+		}
+	}
 	var best []int
 	bestK, bestS := 0, math.Inf(-1)
 	for k := lo; k <= hi; k++ {
-		a, s := topicKMeans(vecs, dim, k, seed, lo < hi)
+		a, s := topicKMeans(sample, dim, k, seed, lo < hi)
 		if s > bestS || best == nil {
 			best, bestK, bestS = a, k, s
 		}
 	}
-	return best, bestK
+	if len(sample) == len(vecs) {
+		return best, bestK
+	}
+	cents := make([][]float64, bestK)
+	for i := range cents {
+		cents[i] = make([]float64, dim)
+	}
+	topicCentroids(sample, dim, best, cents)
+	all, _ := topicLloyd(vecs, dim, cents)
+	return all, bestK
 }
+
+// topicSampleMax is the most papers on which topicChooseLarge chooses K
+// and the centres.
+const topicSampleMax = 5000
 
 // topicKMeans runs spherical k-means topicRestarts times and returns the
 // assignment of the run with the highest objective (the first on ties)
