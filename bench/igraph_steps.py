@@ -69,6 +69,9 @@ def main():
         elif s == "louvain":
             p = timed(s, lambda: g.community_multilevel(weights=w))
             print("# modularity %.4f" % g.modularity(p.membership, weights=w))
+        elif s == "leiden":
+            p = timed(s, lambda: g.community_leiden(objective_function="modularity", weights=w, n_iterations=2))
+            print("# leiden modularity %.4f" % g.modularity(p.membership, weights=w))
         elif s == "betweenness":
             g.es["dist"] = [1.0 / x for x in w]
             timed(s, lambda: g.betweenness(weights="dist"))

@@ -36,7 +36,7 @@ for n in $SIZES; do
 	corpus=$WORK/papers-$n.jsonl
 	[ -s "$corpus" ] || "$WORK/coauthor" gen --papers "$n" --seed 1 -o "$corpus"
 	if [ "$n" -le 10000 ]; then bc=betweenness; else bc=approx; fi
-	steps=pagerank,components,kcore,clustering,louvain,$bc,graphml
+	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml
 	echo "== $n papers: coauthor" >&2
 	/usr/bin/time -v -o "$WORK/coauthor-$n.time" "$WORK/steps" --steps "$steps" \
 		--epsilon "$EPSILON" --graphml "$WORK/coauthor-$n.graphml" "$corpus" | tee "$WORK/coauthor-$n.tsv" >&2

@@ -40,6 +40,8 @@ type MergeStats struct {
 // have at least two words and twelve letters ("GFlowNet Foundations"). Years may differ by one when one of the two
 // records is a preprint (an arXiv identifier and no DOI, or no year at
 // all), since a preprint often appears the year before its publication.
+// Titles join records of different files only: two records of one file
+// with the same title are two papers.
 // Records with different DOIs, or different arXiv identifiers, are never
 // joined by title. Joining is transitive.
 //
@@ -156,6 +158,12 @@ func titleKey(t string) string {
 // sameByTitle reports whether two records with the same title key are
 // one paper: no conflicting identifiers and close enough years.
 func sameByTitle(a, b *Paper) bool {
+	if a.Origin.File != "" && a.Origin.File == b.Origin.File {
+		// One source does not list a paper twice: two records of one
+		// file with the same title are two papers ("Editorial",
+		// "Preface", a title reused in another venue).
+		return false
+	}
 	if a.DOI != "" && b.DOI != "" && a.DOI != b.DOI {
 		return false
 	}

@@ -180,3 +180,19 @@ func TestMergeMetadata(t *testing.T) {
 		t.Errorf("Merge changed its input: %+v", in[0])
 	}
 }
+
+// TestMergeSameFileTitles checks that two records of one file with the
+// same title and year stay two papers, while the same pair from two
+// files is joined.
+func TestMergeSameFileTitles(t *testing.T) {
+	mk := func(file string) Paper {
+		return Paper{Title: "Editorial for the special issue", Date: Date{Year: 2020},
+			Origin: Origin{File: file}, Authors: []Author{{Name: "A B"}}}
+	}
+	if got, _ := Merge([]Paper{mk("x.bib"), mk("x.bib")}); len(got) != 2 {
+		t.Errorf("one file: %d papers, want 2", len(got))
+	}
+	if got, _ := Merge([]Paper{mk("x.bib"), mk("y.ris")}); len(got) != 1 {
+		t.Errorf("two files: %d papers, want 1", len(got))
+	}
+}

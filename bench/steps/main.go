@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, betweenness (exact), approx (sampled, --epsilon, --delta), graphml")
+	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,leiden,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, leiden, betweenness (exact), approx (sampled, --epsilon, --delta), graphml")
 	eps := flag.Float64("epsilon", 0.01, "additive error bound of sampled betweenness")
 	delta := flag.Float64("delta", 0.1, "failure probability of sampled betweenness")
 	graphml := flag.String("graphml", os.DevNull, "`file` the graphml step writes")
@@ -62,6 +62,12 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 			timed(s, func() { metrics.CoreNumbers(g) })
 		case "clustering":
 			timed(s, func() { metrics.Clustering(g) })
+		case "leiden":
+			var p *metrics.Partition
+			timed(s, func() {
+				p = metrics.Leiden(g, metrics.LeidenOptions{Resolution: 1, Seed: 1, Iterations: 2})
+			})
+			fmt.Printf("# leiden modularity %.4f\n", p.Q)
 		case "louvain":
 			var p *metrics.Partition
 			timed(s, func() { p = metrics.Louvain(g, 1, 1) })
