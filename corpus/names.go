@@ -458,7 +458,13 @@ func similarPeople(people []Person) []similarPair {
 		if a.b != b.b {
 			return a.b < b.b
 		}
-		return a.reason < b.reason
+		if a.reason != b.reason {
+			return a.reason < b.reason
+		}
+		if a.ka != b.ka {
+			return a.ka < b.ka
+		}
+		return a.kb < b.kb
 	})
 	return out
 }
