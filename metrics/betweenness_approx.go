@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/coauthor/coauthor/graph"
@@ -25,11 +26,15 @@ import (
 // Graphs of fewer than 3 nodes have betweenness 0 and need no samples.
 //
 // It follows Riondato and Kornaropoulos: draw r ordered pairs (u, v),
-// u != v, uniformly; for each, search from u with Dijkstra's algorithm
-// until v is settled and pick one shortest u-v path uniformly among all
-// of them, walking back from v and choosing each predecessor p of w with
-// probability sigma(p)/sigma(w); every interior node of the path scores
-// 1. The fraction of samples in which v scores estimates
+// u != v, uniformly; for each, pick one shortest u-v path uniformly among
+// all of them; every interior node of the path scores 1. Each path comes
+// from a balanced bidirectional Dijkstra search, as in KADABRA: it grows
+// the side, from u or from v, whose frontier has the smaller sum of
+// degrees, until the two radii pass the shortest length found; it then
+// draws an edge (x, y) where the paths cross from one side to the other
+// with probability proportional to sigma_u(x) sigma_v(y), the number of
+// shortest paths through it, and walks back from x and from y choosing
+// each predecessor p of w with probability sigma(p)/sigma(w). The fraction of samples in which v scores estimates
 //
 //	b(v) = 1/(n(n-1)) sum_{s != t} sigma_st(v)/sigma_st
 //
@@ -54,12 +59,14 @@ import (
 // Sample i draws from a PCG source seeded with (seed, i), and scores are
 // integer counts, so the result is the same for a seed whatever the
 // number of CPUs. Samples run on GOMAXPROCS goroutines. Time is
-// O(r (m + n log n)) in the worst case, usually much less since each
-// search stops at its target; memory is O(n + m) per goroutine.
+// O(r (m + n log n)) in the worst case, usually much less since the two
+// searches stop where they meet; memory is O(n) per goroutine.
 //
-// Reference: M. Riondato and E. M. Kornaropoulos, Fast approximation of
+// References: M. Riondato and E. M. Kornaropoulos, Fast approximation of
 // betweenness centrality through sampling, Data Min. Knowl. Disc. 30(2),
-// 2016, 438-475, doi:10.1007/s10618-015-0423-0.
+// 2016, 438-475, doi:10.1007/s10618-015-0423-0. M. Borassi and E.
+// Natale, KADABRA is an adaptive algorithm for betweenness via random
+// approximation, ESA 2016, doi:10.4230/LIPIcs.ESA.2016.20.
 func ApproxBetweenness(g *graph.Graph, eps, delta float64, seed uint64) (bc []float64, samples int) {
 	checkEpsDelta("ApproxBetweenness", eps, delta)
 	n := g.Len()
@@ -234,19 +241,88 @@ func (d *dijkstra) run(g *graph.Graph, src, target int) {
 	}
 }
 
-// pathSampler draws shortest paths and counts how often each node is
-// interior to one.
+// stopSlack is the relative margin by which the two search radii must
+// pass the best path length found before a bidirectional search stops.
+// It is far above [tieTolerance] and rounding, so that every node whose
+// distance ties with a shortest path's is settled on the side it needs.
+const stopSlack = 1e-9
+
+// halfNode is one node's state in one direction of a bidirectional
+// search.
+type halfNode struct {
+	dist  float64 // tentative, final once done
+	sigma float64 // number of shortest paths to the side's root
+	done  bool
+}
+
+// half is one direction of a bidirectional search: a Dijkstra search
+// from its root that settles one node at a time.
+type half struct {
+	node []halfNode
+	seen []int32 // nodes given a distance, to reset
+	heap distHeap
+	vol  int // sum of the degrees of nodes reached but not settled
+}
+
+func newHalf(n int) *half {
+	h := &half{node: make([]halfNode, n)}
+	for i := range h.node {
+		h.node[i].dist = math.Inf(1)
+	}
+	return h
+}
+
+// reset clears what the previous search touched and starts one from
+// root.
+func (h *half) reset(g *graph.Graph, root int) {
+	for _, v := range h.seen {
+		h.node[v] = halfNode{dist: math.Inf(1)}
+	}
+	h.seen, h.heap = h.seen[:0], h.heap[:0]
+	h.node[root] = halfNode{dist: 0, sigma: 1}
+	h.seen = append(h.seen, int32(root))
+	h.heap.push(0, int32(root))
+	h.vol = g.Degree(root)
+}
+
+// top drops stale heap entries and returns the smallest tentative
+// distance of a node not yet settled, +Inf when there is none.
+func (h *half) top() float64 {
+	for len(h.heap) > 0 {
+		it := h.heap[0]
+		if !h.node[it.v].done && it.d <= h.node[it.v].dist {
+			return it.d
+		}
+		h.heap.pop()
+	}
+	return math.Inf(1)
+}
+
+// meet is an edge scanned from a node settled on one side to a node
+// already settled on the other: x is settled forward, y backward.
+type meet struct {
+	x, y int32
+	e    int32
+}
+
+// pathSampler draws shortest paths with a balanced bidirectional
+// Dijkstra search and counts how often each node is interior to one.
 type pathSampler struct {
-	*dijkstra
-	hits  []int32
-	cands []int32
+	fwd, bwd *half
+	best     float64 // shortest s-t length found so far
+	meets    []meet
+	cands    []int32
+	weights  []float64
+	path     []int32 // interior nodes of the last path drawn
+	hits     []int32
 }
 
 func newPathSampler(n int) *pathSampler {
-	return &pathSampler{dijkstra: newDijkstra(n), hits: make([]int32, n)}
+	return &pathSampler{fwd: newHalf(n), bwd: newHalf(n), hits: make([]int32, n)}
 }
 
-// sample draws sample number i of the run seeded with seed.
+// sample draws sample number i of the run seeded with seed and scores
+// the interior nodes of its path.
 func (ps *pathSampler) sample(g *graph.Graph, seed, i uint64) {
 	rng := rand.New(rand.NewPCG(seed, i))
 	n := g.Len()
@@ -255,44 +331,163 @@ func (ps *pathSampler) sample(g *graph.Graph, seed, i uint64) {
 	if v >= u {
 		v++
 	}
-	ps.run(g, u, v)
-	if !ps.done[v] {
+	if _, ok := ps.draw(g, u, v, rng); !ok {
 		return // v is not reachable from u: no path, no score
 	}
-	// Walk back from v, choosing predecessors in proportion to their
-	// path counts.
-	for w := v; ; {
+	for _, w := range ps.path {
+		ps.hits[w]++
+	}
+}
+
+// draw searches from s and t at once and picks one shortest s-t path
+// uniformly at random, leaving its interior nodes in ps.path in order
+// from s to t. It returns
+// the number of shortest s-t paths, and false when t is unreachable.
+//
+// The search settles one node at a time on the side whose frontier (the
+// nodes reached but not settled) has the smaller sum of degrees, and
+// stops once the two radii top_f + top_b exceed the best length D found.
+// Then every shortest path splits at one edge (x, y) with d_s(x) < theta
+// <= d_s(y), for a theta between D - top_b and top_f: x is settled
+// forward, y backward, and the paths through that edge number
+// sigma_s(x) sigma_t(y). An edge is drawn with probability proportional
+// to that product, then each half of the path by walking back along
+// predecessors chosen in proportion to their path counts.
+func (ps *pathSampler) draw(g *graph.Graph, s, t int, rng *rand.Rand) (sigma float64, ok bool) {
+	f, b := ps.fwd, ps.bwd
+	f.reset(g, s)
+	b.reset(g, t)
+	ps.best = math.Inf(1)
+	ps.meets, ps.path = ps.meets[:0], ps.path[:0]
+
+	// Settling both roots first records the edge s-t, if any, and makes
+	// sure every edge between the two settled sets is recorded.
+	ps.settle(g, f, b, false)
+	ps.settle(g, b, f, true)
+	var tf, tb float64
+	for {
+		tf, tb = f.top(), b.top()
+		if tf+tb > ps.best*(1+stopSlack) || math.IsInf(tf, 1) || math.IsInf(tb, 1) {
+			break
+		}
+		if f.vol <= b.vol {
+			ps.settle(g, f, b, false)
+		} else {
+			ps.settle(g, b, f, true)
+		}
+	}
+	if math.IsInf(ps.best, 1) {
+		return 0, false
+	}
+
+	// theta lies in (D - top_b, top_f] and in (0, D]; the stopping rule
+	// leaves a margin of at least stopSlack D between the two ends.
+	lo, hi := max(ps.best-tb, 0), min(tf, ps.best)
+	theta := lo + (hi-lo)/2
+	ps.cands, ps.weights = ps.cands[:0], ps.weights[:0]
+	for k, m := range ps.meets {
+		nx, ny := f.node[m.x], b.node[m.y]
+		if nx.dist >= theta || f.node[m.y].done && f.node[m.y].dist < theta {
+			continue // not the edge where the path crosses theta
+		}
+		l := nx.dist + 1/g.Edges[m.e].Weight + ny.dist
+		if math.Abs(l-ps.best) > tieTolerance*ps.best {
+			continue
+		}
+		ps.cands = append(ps.cands, int32(k))
+		ps.weights = append(ps.weights, nx.sigma*ny.sigma)
+		sigma += nx.sigma * ny.sigma
+	}
+	if len(ps.cands) == 0 {
+		return 0, false // unreachable: the edge that set best qualifies
+	}
+	m := ps.meets[ps.cands[pick(rng, ps.weights, sigma)]]
+	ps.walkBack(g, f, int(m.x), s, rng)
+	slices.Reverse(ps.path)
+	ps.walkBack(g, b, int(m.y), t, rng)
+	return sigma, true
+}
+
+// settle settles the nearest unsettled node of h and relaxes its edges;
+// o is the other side. backward tells which side h is, so that meeting
+// edges are recorded as (forward end, backward end).
+func (ps *pathSampler) settle(g *graph.Graph, h, o *half, backward bool) {
+	dv, v := h.heap.pop()
+	h.node[v].done = true
+	h.vol -= g.Degree(int(v))
+	sv := h.node[v].sigma
+	nbrs, eids := g.Neighbors(int(v))
+	for i, w := range nbrs {
+		l := 1 / g.Edges[eids[i]].Weight
+		if ow := o.node[w]; !math.IsInf(ow.dist, 1) {
+			ps.best = min(ps.best, dv+l+ow.dist)
+			if ow.done {
+				if backward {
+					ps.meets = append(ps.meets, meet{x: w, y: v, e: eids[i]})
+				} else {
+					ps.meets = append(ps.meets, meet{x: v, y: w, e: eids[i]})
+				}
+			}
+		}
+		hw := &h.node[w]
+		if hw.done {
+			continue
+		}
+		alt := dv + l
+		dw := hw.dist
+		switch {
+		case math.IsInf(dw, 1):
+			h.seen = append(h.seen, w)
+			h.vol += g.Degree(int(w))
+			fallthrough
+		case alt < dw && dw-alt > tieTolerance*dw:
+			hw.dist, hw.sigma = alt, sv
+			h.heap.push(alt, w)
+		case math.Abs(alt-dw) <= tieTolerance*max(alt, dw):
+			hw.sigma += sv
+		}
+	}
+}
+
+// walkBack walks from w to the root of h along shortest-path
+// predecessors, each chosen with probability sigma(p)/sigma(w), and
+// appends the nodes passed, other than the root, to ps.path.
+func (ps *pathSampler) walkBack(g *graph.Graph, h *half, w, root int, rng *rand.Rand) {
+	for w != root {
+		ps.path = append(ps.path, int32(w))
+		dw := h.node[w].dist
 		nbrs, eids := g.Neighbors(w)
-		ps.cands = ps.cands[:0]
+		ps.cands, ps.weights = ps.cands[:0], ps.weights[:0]
 		total := 0.0
 		for k, p := range nbrs {
-			if !ps.done[p] {
+			np := h.node[p]
+			if !np.done || np.dist >= dw {
 				continue
 			}
-			alt := ps.dist[p] + 1/g.Edges[eids[k]].Weight
-			if ps.dist[p] < ps.dist[w] && math.Abs(alt-ps.dist[w]) <= tieTolerance*max(alt, ps.dist[w]) {
+			alt := np.dist + 1/g.Edges[eids[k]].Weight
+			if math.Abs(alt-dw) <= tieTolerance*max(alt, dw) {
 				ps.cands = append(ps.cands, p)
-				total += ps.sigma[p]
+				ps.weights = append(ps.weights, np.sigma)
+				total += np.sigma
 			}
 		}
 		if len(ps.cands) == 0 {
 			return // unreachable: the node that set dist[w] qualifies
 		}
-		x := rng.Float64() * total
-		p := ps.cands[len(ps.cands)-1]
-		for _, c := range ps.cands {
-			if x < ps.sigma[c] {
-				p = c
-				break
-			}
-			x -= ps.sigma[c]
-		}
-		if int(p) == u {
-			return
-		}
-		ps.hits[p]++
-		w = int(p)
+		w = int(ps.cands[pick(rng, ps.weights, total)])
 	}
+}
+
+// pick returns an index i drawn with probability weights[i]/total.
+func pick(rng *rand.Rand, weights []float64, total float64) int {
+	x := rng.Float64() * total
+	for i, w := range weights {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(weights) - 1
 }
 
 // ApproxHarmonic returns an estimate of the weighted harmonic centrality

@@ -1,7 +1,10 @@
 package metrics
 
 import (
+	"fmt"
+	"maps"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -219,6 +222,246 @@ func TestBetweennessMode(t *testing.T) {
 			if exact != test.exact || !strings.Contains(reason, test.reasonHas) {
 				t.Errorf("BetweennessMode(%d, %d, %q) = %v, %q, want %v and a reason with %q",
 					test.n, test.m, test.mode, exact, reason, test.exact, test.reasonHas)
+			}
+		})
+	}
+}
+
+// oneWaySample is the sampler ApproxBetweenness used before the
+// bidirectional search: Dijkstra's search from u until v is settled,
+// then a walk back from v choosing predecessors in proportion to their
+// path counts. It is kept as the reference for the tests and the
+// benchmark.
+func oneWaySample(d *dijkstra, g *graph.Graph, seed, i uint64, hits []int32) {
+	rng := rand.New(rand.NewPCG(seed, i))
+	n := g.Len()
+	u := rng.IntN(n)
+	v := rng.IntN(n - 1)
+	if v >= u {
+		v++
+	}
+	d.run(g, u, v)
+	if !d.done[v] {
+		return
+	}
+	var cands []int32
+	for w := v; ; {
+		nbrs, eids := g.Neighbors(w)
+		cands = cands[:0]
+		total := 0.0
+		for k, p := range nbrs {
+			if !d.done[p] {
+				continue
+			}
+			alt := d.dist[p] + 1/g.Edges[eids[k]].Weight
+			if d.dist[p] < d.dist[w] && math.Abs(alt-d.dist[w]) <= tieTolerance*max(alt, d.dist[w]) {
+				cands = append(cands, p)
+				total += d.sigma[p]
+			}
+		}
+		if len(cands) == 0 {
+			return
+		}
+		x := rng.Float64() * total
+		p := cands[len(cands)-1]
+		for _, c := range cands {
+			if x < d.sigma[c] {
+				p = c
+				break
+			}
+			x -= d.sigma[c]
+		}
+		if int(p) == u {
+			return
+		}
+		hits[p]++
+		w = int(p)
+	}
+}
+
+// grid returns the rows-by-cols grid graph with unit weights; node
+// r*cols+c is at row r, column c.
+func grid(rows, cols int) *graph.Graph {
+	var edges []graph.Edge
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			v := int32(r*cols + c)
+			if c+1 < cols {
+				edges = append(edges, graph.Edge{U: v, V: v + 1, Weight: 1})
+			}
+			if r+1 < rows {
+				edges = append(edges, graph.Edge{U: v, V: v + int32(cols), Weight: 1})
+			}
+		}
+	}
+	g, _, _ := graph.New(make([]graph.Author, rows*cols), edges)
+	return g
+}
+
+// routes returns a graph in which nodes 0 and 1 are joined by a direct
+// edge of length 1.25 (the path of fewest hops) and by three routes of
+// length 1: 0-2-1 (lengths 1/2), 0-3-4-1 (lengths 1/3, whose sum is
+// inexact in floating point) and 0-5-6-7-1 (lengths 1/4). Node 8 is
+// isolated and nodes 9-10 form another component.
+func routes() *graph.Graph {
+	e := func(u, v int32, w float64) graph.Edge { return graph.Edge{U: u, V: v, Weight: w} }
+	g, _, _ := graph.New(make([]graph.Author, 11), []graph.Edge{
+		e(0, 1, 0.8),
+		e(0, 2, 2), e(2, 1, 2),
+		e(0, 3, 3), e(3, 4, 3), e(4, 1, 3),
+		e(0, 5, 4), e(5, 6, 4), e(6, 7, 4), e(7, 1, 4),
+		e(9, 10, 1),
+	})
+	return g
+}
+
+// TestBidirectionalCounts checks, for every pair of nodes of small
+// graphs and for random pairs of netscience and ca-GrQc, that the
+// bidirectional search finds the distance, the number of shortest paths
+// and the reachability that a one-directional search from the source
+// finds, and that the path it draws is a shortest path.
+func TestBidirectionalCounts(t *testing.T) {
+	path, _, _ := graph.New(make([]graph.Author, 4), []graph.Edge{
+		{U: 0, V: 1, Weight: 1}, {U: 1, V: 2, Weight: 1}, {U: 2, V: 3, Weight: 1}})
+	star, _, _ := graph.New(make([]graph.Author, 6), []graph.Edge{
+		{U: 0, V: 1, Weight: 1}, {U: 0, V: 2, Weight: 1}, {U: 0, V: 3, Weight: 2},
+		{U: 0, V: 4, Weight: 1}, {U: 4, V: 5, Weight: 0.5}})
+	tests := []struct {
+		name  string
+		g     *graph.Graph
+		pairs int // 0 for all pairs
+	}{
+		{"path", path, 0},
+		{"star", star, 0},
+		{"routes", routes(), 0},
+		{"grid 5x7", grid(5, 7), 0},
+		{"karate", readApproxNet(t, "karate.gml", false), 0},
+		{"netscience", readApproxNet(t, "netscience.gml", false), 3000},
+		{"ca-GrQc", readApproxNet(t, "ca-GrQc.txt", false), 1000},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			g := test.g
+			n := g.Len()
+			ps := newPathSampler(n)
+			d := newDijkstra(n)
+			rng := rand.New(rand.NewPCG(1, 2))
+			check := func(s, u int) {
+				d.run(g, s, u)
+				sigma, ok := ps.draw(g, s, u, rng)
+				if ok != d.done[u] {
+					t.Fatalf("draw(%d, %d) reached = %v, want %v", s, u, ok, d.done[u])
+				}
+				if !ok {
+					return
+				}
+				dist := d.dist[u]
+				if math.Abs(ps.best-dist) > 1e-12*dist || sigma != d.sigma[u] {
+					t.Fatalf("draw(%d, %d): length %v, %v paths, want %v, %v", s, u, ps.best, sigma, dist, d.sigma[u])
+				}
+				if l := pathLength(g, s, u, ps.path); math.Abs(l-dist) > 1e-12*dist {
+					t.Fatalf("draw(%d, %d) = %v of length %v (%v), want length %v", s, u, ps.path, l, l-dist, dist)
+				}
+			}
+			if test.pairs == 0 {
+				for s := 0; s < n; s++ {
+					for u := 0; u < n; u++ {
+						if s != u {
+							check(s, u)
+						}
+					}
+				}
+				return
+			}
+			for range test.pairs {
+				s, u := rng.IntN(n), rng.IntN(n)
+				if s != u {
+					check(s, u)
+				}
+			}
+		})
+	}
+}
+
+// pathLength returns the length of the path from s through interior, in
+// order, to t, or +Inf when two consecutive nodes are not adjacent.
+func pathLength(g *graph.Graph, s, t int, interior []int32) float64 {
+	nodes := append(append([]int32{int32(s)}, interior...), int32(t))
+	l := 0.0
+	for i := 1; i < len(nodes); i++ {
+		nbrs, eids := g.Neighbors(int(nodes[i-1]))
+		k, ok := slices.BinarySearch(nbrs, nodes[i])
+		if !ok {
+			return math.Inf(1)
+		}
+		l += 1 / g.Edges[eids[k]].Weight
+	}
+	return l
+}
+
+// TestBidirectionalUniform checks that the sampler draws each shortest
+// path with the same probability: over draws*paths draws between two
+// fixed nodes, every shortest path must appear and the chi-square
+// statistic of the counts must stay below its mean plus 6 standard
+// deviations (k-1 + 6 sqrt(2(k-1)) for k paths; exceeded with
+// probability about 1e-6 by a uniform sampler). The grid cases need the
+// meeting edges weighted by sigma_s(x) sigma_t(y) and predecessors
+// chosen by sigma; in routes, the weighted shortest paths have 2, 3 and
+// 4 edges while the fewest-hops path (the direct edge) is longer and
+// must never be drawn.
+func TestBidirectionalUniform(t *testing.T) {
+	// Three diamonds in series: 0-{1,2}-3-{4,5}-6-{7,8}-9, 8 paths.
+	var dia []graph.Edge
+	for i := int32(0); i < 9; i += 3 {
+		dia = append(dia, graph.Edge{U: i, V: i + 1, Weight: 1}, graph.Edge{U: i, V: i + 2, Weight: 1},
+			graph.Edge{U: i + 1, V: i + 3, Weight: 1}, graph.Edge{U: i + 2, V: i + 3, Weight: 1})
+	}
+	diamonds, _, _ := graph.New(make([]graph.Author, 10), dia)
+	tests := []struct {
+		name  string
+		g     *graph.Graph
+		s, t  int
+		paths int    // number of shortest s-t paths, by hand
+		never string // a path that must not be drawn
+	}{
+		{"grid 4x4 corners", grid(4, 4), 0, 15, 20, "none"},    // C(6,3)
+		{"grid 3x6 corners", grid(3, 6), 17, 0, 21, "none"},    // C(7,2)
+		{"grid 5x5 off-centre", grid(5, 5), 1, 18, 10, "none"}, // (0,1) to (3,3): C(5,2)
+		{"diamonds", diamonds, 0, 9, 8, "none"},                // 2^3
+		{"routes weighted", routes(), 0, 1, 3, "[]"},           // 0-2-1, 0-3-4-1, 0-5-6-7-1
+	}
+	const draws = 400
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			ps := newPathSampler(test.g.Len())
+			count := map[string]int{}
+			total := draws * test.paths
+			for i := range total {
+				rng := rand.New(rand.NewPCG(5, uint64(i)))
+				if _, ok := ps.draw(test.g, test.s, test.t, rng); !ok {
+					t.Fatalf("draw(%d, %d) found no path", test.s, test.t)
+				}
+				key := fmt.Sprint(ps.path)
+				if key == test.never {
+					t.Fatalf("draw(%d, %d) = %s, which is not a weighted shortest path", test.s, test.t, key)
+				}
+				count[key]++
+			}
+			k := test.paths
+			chi2 := 0.0
+			for _, c := range count {
+				chi2 += float64((c-draws)*(c-draws)) / draws
+			}
+			bound := float64(k-1) + 6*math.Sqrt(2*float64(k-1))
+			t.Logf("%d paths, chi-square %.1f, bound %.1f", len(count), chi2, bound)
+			if len(count) != k || chi2 > bound {
+				keys := slices.Sorted(maps.Keys(count))
+				var b strings.Builder
+				for _, p := range keys {
+					fmt.Fprintf(&b, "\n%s: %d", p, count[p])
+				}
+				t.Errorf("%d distinct paths with chi-square %.1f, want %d with at most %.1f; counts:%s",
+					len(count), chi2, k, bound, b.String())
 			}
 		})
 	}
