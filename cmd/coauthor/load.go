@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -116,10 +117,13 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		}
 		e.progress.step("reading %s", path)
 		var res *corpus.Result
-		if path == "-" {
-			res, err = corpus.ReadFrom(e.stdin, "-", opt)
-		} else {
+		switch {
+		case path == "-":
+			res, err = corpus.ReadFrom(e.progress.reading(e.stdin, "-", 0), "-", opt)
+		case isZip(path):
 			res, err = corpus.Read(path, opt)
+		default:
+			res, err = readFile(e, path, opt)
 		}
 		if err != nil {
 			return nil, err
@@ -177,4 +181,22 @@ func skippedSummary(m map[string]int) string {
 	}
 	sort.Strings(reasons)
 	return fmt.Sprintf("%d skipped (%s)", n, strings.Join(reasons, ", "))
+}
+
+// readFile reads the papers of one file, showing the bytes read on a
+// terminal.
+func readFile(e *env, path string, opt *corpus.Options) (*corpus.Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory: give the files in it", path)
+		}
+		size = st.Size()
+	}
+	return corpus.ReadFrom(e.progress.reading(f, path, size), path, opt)
 }

@@ -43,3 +43,38 @@ func (p *progress) done() {
 		p.written = false
 	}
 }
+
+// reading wraps the reader of a file of size bytes (0 when unknown) so
+// that the progress line shows the megabytes read, the speed and, when
+// the size is known, the time left; at most five updates a second.
+func (p *progress) reading(r io.Reader, name string, size int64) io.Reader {
+	if !p.on {
+		return r
+	}
+	return &readProgress{r: r, p: p, name: name, size: size, start: time.Now()}
+}
+
+type readProgress struct {
+	r           io.Reader
+	p           *progress
+	name        string
+	size, n     int64
+	start, last time.Time
+}
+
+func (rp *readProgress) Read(b []byte) (int, error) {
+	n, err := rp.r.Read(b)
+	rp.n += int64(n)
+	if now := time.Now(); now.Sub(rp.last) >= 200*time.Millisecond {
+		rp.last = now
+		secs := now.Sub(rp.start).Seconds()
+		rate := float64(rp.n) / 1e6 / max(secs, 1e-9)
+		msg := fmt.Sprintf("reading %s: %.0f MB, %.1f MB/s", rp.name, float64(rp.n)/1e6, rate)
+		if rp.size > 0 && rate > 0 {
+			left := float64(rp.size-rp.n) / 1e6 / rate
+			msg += fmt.Sprintf(", %.0f%%, about %.0fs left", 100*float64(rp.n)/float64(rp.size), max(left, 0))
+		}
+		rp.p.step("%s", msg)
+	}
+	return n, err
+}
