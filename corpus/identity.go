@@ -1,14 +1,17 @@
 package corpus
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +19,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var folder = cases.Fold()
+// folders holds Unicode case folders: a [cases.Caser] keeps state and
+// may not be shared by goroutines.
+var folders = sync.Pool{New: func() any { c := cases.Fold(); return &c }}
+
+func fold(s string) string {
+	c := folders.Get().(*cases.Caser)
+	s = c.String(s)
+	folders.Put(c)
+	return s
+}
 
 // foldSpecial maps letters that Unicode decomposition leaves whole to the
 // Latin letters they are written with when accents are dropped.
@@ -32,7 +44,15 @@ var foldSpecial = strings.NewReplacer(
 // (see [Resolve]): "Jean-Pierre Martin" and "Jean Pierre Martin" share
 // the key "jean pierre martin", "Takáč" and "Takac" the key "takac". Key is idempotent: Key(Key(s)) == Key(s).
 func Key(name string) string {
-	s := folder.String(norm.NFC.String(name))
+	if k, ok := asciiKey(name); ok {
+		return k
+	}
+	return unicodeKey(name)
+}
+
+// unicodeKey returns the key of any name, as [Key] defines it.
+func unicodeKey(name string) string {
+	s := fold(norm.NFC.String(name))
 	s = foldSpecial.Replace(s)
 	var b strings.Builder
 	space := true
@@ -51,7 +71,55 @@ func Key(name string) string {
 		}
 	}
 	k := strings.TrimSpace(b.String())
-	return norm.NFC.String(foldSpecial.Replace(folder.String(k)))
+	return norm.NFC.String(foldSpecial.Replace(fold(k)))
+}
+
+// asciiKey returns the key of a name written in ASCII, which needs no
+// normalisation: letters lower-cased, digits and apostrophes kept, runs
+// of anything else one space, none at the ends. It reports false for
+// other names. A name that is already its key is returned as it is.
+func asciiKey(name string) (string, bool) {
+	same := true // name is its own key so far
+	space := true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			same, space = false, false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+			space = false
+		case c == ' ' && !space:
+			space = true
+		default:
+			same = false
+			space = true
+		}
+	}
+	if same && !space || name == "" {
+		return name, true
+	}
+	b := make([]byte, 0, len(name))
+	space = true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+			b = append(b, c)
+			space = false
+		case !space:
+			b = append(b, ' ')
+			space = true
+		}
+	}
+	if space && len(b) > 0 {
+		b = b[:len(b)-1]
+	}
+	return string(b), true
 }
 
 // BUG: The initials rule of [Resolve] can join two people: "S. Lahlou"
@@ -306,16 +374,14 @@ func (a *Aliases) isApart(x, y string) bool {
 func Resolve(papers []Paper, aliases *Aliases) *Identity {
 	r := newResolver(papers, aliases)
 	r.joinIdentifiers()
-	r.joinGroups("key", func(n *node) []string { return []string{n.key} })
-	r.joinGroups("name", func(n *node) []string {
+	r.joinGroups("key", func(n *node, add func(string)) { add(n.key) })
+	r.joinGroups("name", func(n *node, add func(string)) {
 		if aliases.isNever(n.key) {
-			return nil
+			return
 		}
-		var g []string
 		for _, f := range n.forms {
-			g = append(g, f.String())
+			add(f.str)
 		}
-		return g
 	})
 	r.joinInitials(true)
 	r.joinInitials(false)
@@ -327,10 +393,27 @@ type node struct {
 	key     string // after aliases
 	raw     string // before aliases
 	ids     []string
-	spell   map[string]int
-	forms   []form // the parsed spellings, distinct
-	full    bool   // the first given name of a form is not an initial
-	mention int    // number of authors
+	idKey   string       // ids joined by "\x00"
+	spell   []spellCount // by spelling
+	forms   []form       // the parsed spellings, distinct
+	full    bool         // the first given name of a form is not an initial
+	mention int          // number of authors
+}
+
+// spellCount counts the authors written with a spelling.
+type spellCount struct {
+	spelling int32 // index in resolver.spellings
+	n        int32
+}
+
+// spelling is a distinct spelling of a name (whitespace collapsed, NFC)
+// with what the rules need of it, computed once.
+type spelling struct {
+	s     string
+	key   string // Key(s)
+	form  form   // its parsed form; no given names when form.str == ""
+	full  bool   // its first given name is whole, not an initial
+	runes int    // its length in runes
 }
 
 // form is a parsed spelling: the keys of its given names and of its
@@ -338,21 +421,53 @@ type node struct {
 type form struct {
 	given  []string
 	family string
+	str    string // the given names joined by spaces, "|", the family
 }
 
-func (f form) String() string { return strings.Join(f.given, " ") + "|" + f.family }
+// newForm returns the form of a spelling.
+func newForm(s string) form {
+	n := ParseName(s)
+	f := form{given: givenParts(n.Given), family: n.familyKey()}
+	f.str = strings.Join(f.given, " ") + "|" + f.family
+	return f
+}
+
+// Rules that joined a person's spellings, as bits. A join by key is
+// not listed in Merged, but a person made by joining another that had
+// one (ruleKeyJoined) lists "key" (ruleKey), until the next join by key.
+const (
+	ruleAlias uint8 = 1 << iota
+	ruleIdentifier
+	ruleInitials
+	ruleKey
+	ruleName
+	ruleKeyJoined
+)
+
+// ruleNames are the names of the listed rule bits, sorted.
+var ruleNames = []string{"alias", "identifier", "initials", "key", "name"}
+
+// schemeID is the identifier a person has in one scheme.
+type schemeID struct {
+	scheme, id string // id is schemeConflict for two ids of a scheme
+}
+
+const schemeConflict = "\x00conflict"
 
 type resolver struct {
-	aliases  *Aliases
-	nodes    []*node
-	of       [][]int // node of each author
-	parent   []int
-	scheme   []map[string]string // of each root: scheme -> identifier
-	keys     []map[string]bool   // of each root
-	rules    []map[string]bool   // of each root
-	never    []bool              // of each root
-	joins    Joins
-	suspects []suspectNodes
+	aliases   *Aliases
+	apart     bool // the aliases keep pairs of names apart
+	nodes     []*node
+	spellings []spelling
+	of        []int32 // node of each author, paper after paper
+	ofStart   []int   // authors of paper i: of[ofStart[i]:ofStart[i+1]]
+	parent    []int
+	scheme    [][]schemeID // of each root, sorted by scheme
+	keys      [][]string   // of each root, when apart
+	rules     []uint8      // of each root
+	never     []bool       // of each root
+	joins     Joins
+	suspects  []suspectNodes
 }
 
 // suspectNodes is a suspect found while joining, by node.
@@ -361,91 +476,244 @@ type suspectNodes struct {
 	reason string
 }
 
+// workers returns the number of goroutines worth starting for n items.
+func workers(n int) int {
+	if n < 2048 {
+		return 1
+	}
+	return max(1, min(runtime.GOMAXPROCS(0), 8))
+}
+
+// parallel calls f for w consecutive ranges [lo, hi) splitting 0..n, on
+// w goroutines, and waits for them.
+func parallel(n, w int, f func(w, lo, hi int)) {
+	if w <= 1 {
+		f(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Go(func() { f(k, n*k/w, n*(k+1)/w) })
+	}
+	wg.Wait()
+}
+
+// spellOf returns the spelling of a name that is counted and shown:
+// whitespace collapsed, NFC.
+func spellOf(name string) string {
+	return norm.NFC.String(strings.Join(strings.Fields(name), " "))
+}
+
 func newResolver(papers []Paper, aliases *Aliases) *resolver {
-	r := &resolver{aliases: aliases, of: make([][]int, len(papers))}
-	byID := make(map[string]*node)
+	r := &resolver{aliases: aliases, apart: aliases != nil && len(aliases.apart) > 0}
+
+	// Distinct names as written, and the key and spelling of each,
+	// computed in parallel.
+	nameOf := make(map[string]int32)
+	var names []string
+	total := 0
 	for i := range papers {
 		for _, au := range papers[i].Authors {
-			raw := Key(au.Name)
-			ids := slices.Clone(au.IDs)
-			slices.Sort(ids)
-			ids = slices.Compact(ids)
-			id := raw + "\x00" + strings.Join(ids, "\x00")
-			n := byID[id]
-			if n == nil {
-				n = &node{key: aliases.canonical(raw), raw: raw, ids: ids, spell: make(map[string]int)}
-				byID[id] = n
+			if _, ok := nameOf[au.Name]; !ok {
+				nameOf[au.Name] = int32(len(names))
+				names = append(names, au.Name)
 			}
-			n.spell[norm.NFC.String(strings.Join(strings.Fields(au.Name), " "))]++
-			n.mention++
+			total++
 		}
 	}
-	for _, n := range byID {
-		r.nodes = append(r.nodes, n)
-	}
-	sort.Slice(r.nodes, func(i, j int) bool {
-		a, b := r.nodes[i], r.nodes[j]
-		if a.raw != b.raw {
-			return a.raw < b.raw
+	nameKey := make([]string, len(names))
+	nameSpell := make([]string, len(names))
+	parallel(len(names), workers(len(names)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			nameKey[i], nameSpell[i] = Key(names[i]), spellOf(names[i])
 		}
-		return strings.Join(a.ids, "\x00") < strings.Join(b.ids, "\x00")
 	})
-	index := make(map[*node]int, len(r.nodes))
+	spellIdx := make(map[string]int32)
+	nameSpellIdx := make([]int32, len(names))
+	for i, s := range nameSpell {
+		k, ok := spellIdx[s]
+		if !ok {
+			k = int32(len(r.spellings))
+			spellIdx[s] = k
+			r.spellings = append(r.spellings, spelling{s: s})
+		}
+		nameSpellIdx[i] = k
+	}
+	spellIdx, nameSpell = nil, nil
+	parallel(len(r.spellings), workers(len(r.spellings)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sp := &r.spellings[i]
+			sp.key, sp.form, sp.runes = Key(sp.s), newForm(sp.s), utf8.RuneCountInString(sp.s)
+			sp.full = len(sp.form.given) > 0 && utf8.RuneCountInString(sp.form.given[0]) > 1
+			if len(sp.form.given) == 0 {
+				sp.form.str = ""
+			}
+		}
+	})
+
+	// Nodes, one per key and set of identifiers, in order of first
+	// appearance; authors without identifiers find theirs by name.
+	bareNode := make([]int32, len(names))
+	for i := range bareNode {
+		bareNode[i] = -1
+	}
+	byID := make(map[string]int32)
+	var nodes []*node
+	r.of = make([]int32, 0, total)
+	r.ofStart = make([]int, 0, len(papers)+1)
+	var ids []string
+	for i := range papers {
+		r.ofStart = append(r.ofStart, len(r.of))
+		for _, au := range papers[i].Authors {
+			nm := nameOf[au.Name]
+			k := int32(-1)
+			if len(au.IDs) == 0 {
+				k = bareNode[nm]
+			}
+			if k < 0 {
+				ids = append(ids[:0], au.IDs...)
+				slices.Sort(ids)
+				ids = slices.Compact(ids)
+				idKey := strings.Join(ids, "\x00")
+				id := nameKey[nm] + "\x00" + idKey
+				var ok bool
+				if k, ok = byID[id]; !ok {
+					k = int32(len(nodes))
+					byID[id] = k
+					raw := nameKey[nm]
+					nodes = append(nodes, &node{key: aliases.canonical(raw), raw: raw,
+						ids: slices.Clip(slices.Clone(ids)), idKey: idKey})
+				}
+				if len(au.IDs) == 0 {
+					bareNode[nm] = k
+				}
+			}
+			n := nodes[k]
+			n.addSpelling(nameSpellIdx[nm])
+			n.mention++
+			r.of = append(r.of, k)
+		}
+	}
+	r.ofStart = append(r.ofStart, len(r.of))
+	nameOf, byID = nil, nil
+
+	// Nodes sorted by key and identifiers.
+	order := make([]int32, len(nodes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := nodes[a], nodes[b]
+		return cmp.Or(strings.Compare(x.raw, y.raw), strings.Compare(x.idKey, y.idKey))
+	})
+	newIdx := make([]int32, len(nodes))
+	r.nodes = make([]*node, len(nodes))
+	for i, old := range order {
+		newIdx[old] = int32(i)
+		r.nodes[i] = nodes[old]
+	}
+	for i, k := range r.of {
+		r.of[i] = newIdx[k]
+	}
+
+	parallel(len(r.nodes), workers(len(r.nodes)), func(_, lo, hi int) {
+		for _, n := range r.nodes[lo:hi] {
+			n.forms, n.full = r.forms(n.spell)
+		}
+	})
+	r.parent = make([]int, len(r.nodes))
+	r.scheme = make([][]schemeID, len(r.nodes))
+	r.rules = make([]uint8, len(r.nodes))
+	r.never = make([]bool, len(r.nodes))
+	if r.apart {
+		r.keys = make([][]string, len(r.nodes))
+	}
 	for i, n := range r.nodes {
-		index[n] = i
-		n.forms, n.full = forms(n.spell)
-		r.parent = append(r.parent, i)
-		sch := make(map[string]string)
+		r.parent[i] = i
 		for _, x := range n.ids {
 			s, _, _ := strings.Cut(x, ":")
-			if prev, ok := sch[s]; ok && prev != x {
-				sch[s] = "\x00conflict" // one author with two ids of a scheme
-			} else {
-				sch[s] = x
+			r.scheme[i] = setScheme(r.scheme[i], s, x, true)
+		}
+		if r.apart {
+			r.keys[i] = []string{n.key}
+			if n.raw != n.key {
+				r.keys[i] = append(r.keys[i], n.raw)
 			}
 		}
-		r.scheme = append(r.scheme, sch)
-		r.keys = append(r.keys, map[string]bool{n.key: true, n.raw: true})
-		r.rules = append(r.rules, map[string]bool{})
-		r.never = append(r.never, aliases.isNever(n.key))
+		r.never[i] = aliases.isNever(n.key)
 		if n.raw != n.key {
-			r.rules[i]["alias"] = true
+			r.rules[i] |= ruleAlias
 			r.joins.Alias++
-		}
-	}
-	for i := range papers {
-		r.of[i] = make([]int, len(papers[i].Authors))
-		for j, au := range papers[i].Authors {
-			ids := slices.Clone(au.IDs)
-			slices.Sort(ids)
-			ids = slices.Compact(ids)
-			r.of[i][j] = index[byID[Key(au.Name)+"\x00"+strings.Join(ids, "\x00")]]
 		}
 	}
 	return r
 }
 
-// bestSpelling returns the spelling shown for a set of spellings: one
-// with a whole first given name before one with an initial, then the
-// most frequent, the longest in letters, the first in sort order.
-func bestSpelling(spell map[string]int) string {
-	best, bestFull, bestN := "", false, -1
-	for s, c := range spell {
-		g := givenParts(ParseName(s).Given)
-		full := len(g) > 0 && len([]rune(g[0])) > 1
-		better := full && !bestFull
-		if full == bestFull {
-			switch {
-			case c != bestN:
-				better = c > bestN
-			case utf8.RuneCountInString(s) != utf8.RuneCountInString(best):
-				better = utf8.RuneCountInString(s) > utf8.RuneCountInString(best)
+// addSpelling counts one author written with spelling s.
+func (n *node) addSpelling(s int32) {
+	for k := range n.spell {
+		if n.spell[k].spelling == s {
+			n.spell[k].n++
+			return
+		}
+	}
+	n.spell = append(n.spell, spellCount{s, 1})
+}
+
+// setScheme sets the identifier of scheme s in ids, sorted by scheme, to
+// x. With conflict, a different identifier already there makes it
+// schemeConflict (one author with two identifiers of a scheme).
+func setScheme(ids []schemeID, s, x string, conflict bool) []schemeID {
+	k, found := slices.BinarySearchFunc(ids, s, func(e schemeID, s string) int {
+		return strings.Compare(e.scheme, s)
+	})
+	switch {
+	case !found:
+		return slices.Insert(ids, k, schemeID{s, x})
+	case conflict && ids[k].id != x:
+		ids[k].id = schemeConflict
+	default:
+		ids[k].id = x
+	}
+	return ids
+}
+
+// schemeOf returns the identifier of scheme s in ids, sorted by scheme.
+func schemeOf(ids []schemeID, s string) (string, bool) {
+	k, found := slices.BinarySearchFunc(ids, s, func(e schemeID, s string) int {
+		return strings.Compare(e.scheme, s)
+	})
+	if !found {
+		return "", false
+	}
+	return ids[k].id, true
+}
+
+// bestSpelling returns the index in spell of the spelling shown for a
+// set of spellings: one with a whole first given name before one with
+// an initial, then the most frequent, the longest in letters, the first
+// in sort order.
+func (r *resolver) bestSpelling(spell []spellCount) int {
+	best := -1
+	for k, c := range spell {
+		if best < 0 {
+			best = k
+			continue
+		}
+		s, b := &r.spellings[c.spelling], &r.spellings[spell[best].spelling]
+		better := s.full && !b.full
+		if s.full == b.full {
+			switch bn := spell[best].n; {
+			case c.n != bn:
+				better = c.n > bn
+			case s.runes != b.runes:
+				better = s.runes > b.runes
 			default:
-				better = s < best
+				better = s.s < b.s
 			}
 		}
 		if better {
-			best, bestFull, bestN = s, full, c
+			best = k
 		}
 	}
 	return best
@@ -453,21 +721,35 @@ func bestSpelling(spell map[string]int) string {
 
 // forms returns the distinct parsed forms of spellings, sorted, and
 // whether one has a whole first given name.
+func (r *resolver) forms(spell []spellCount) ([]form, bool) {
+	var out []form
+	full := false
+	for _, c := range spell {
+		sp := &r.spellings[c.spelling]
+		if sp.form.str == "" || slices.ContainsFunc(out, func(f form) bool { return f.str == sp.form.str }) {
+			continue
+		}
+		out = append(out, sp.form)
+		full = full || sp.full
+	}
+	slices.SortFunc(out, func(a, b form) int { return strings.Compare(a.str, b.str) })
+	return out, full
+}
+
+// forms returns the distinct parsed forms of spellings, sorted, and
+// whether one has a whole first given name.
 func forms(spell map[string]int) ([]form, bool) {
 	var out []form
 	full := false
-	seen := make(map[string]bool)
 	for s := range spell {
-		n := ParseName(s)
-		f := form{givenParts(n.Given), n.familyKey()}
-		if len(f.given) == 0 || seen[f.String()] {
+		f := newForm(s)
+		if len(f.given) == 0 || slices.ContainsFunc(out, func(g form) bool { return g.str == f.str }) {
 			continue
 		}
-		seen[f.String()] = true
 		out = append(out, f)
-		full = full || len([]rune(f.given[0])) > 1
+		full = full || utf8.RuneCountInString(f.given[0]) > 1
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	slices.SortFunc(out, func(a, b form) int { return strings.Compare(a.str, b.str) })
 	return out, full
 }
 
@@ -482,16 +764,16 @@ func (r *resolver) find(i int) int {
 // canJoin reports whether the people of roots a and b may be joined: no
 // scheme with two identifiers, no pair of names kept apart.
 func (r *resolver) canJoin(a, b int) bool {
-	for s, x := range r.scheme[a] {
-		if y, ok := r.scheme[b][s]; ok && x != y {
+	for _, x := range r.scheme[a] {
+		if y, ok := schemeOf(r.scheme[b], x.scheme); ok && x.id != y {
 			return false
 		}
 	}
-	if r.aliases == nil || len(r.aliases.apart) == 0 {
+	if !r.apart {
 		return true
 	}
-	for x := range r.keys[a] {
-		for y := range r.keys[b] {
+	for _, x := range r.keys[a] {
+		for _, y := range r.keys[b] {
 			if r.aliases.isApart(x, y) {
 				return false
 			}
@@ -514,23 +796,34 @@ func (r *resolver) join(i, j int, rule string, force bool) bool {
 		a, b = b, a
 	}
 	r.parent[b] = a
-	for s, x := range r.scheme[b] {
-		r.scheme[a][s] = x
+	for _, x := range r.scheme[b] {
+		r.scheme[a] = setScheme(r.scheme[a], x.scheme, x.id, false)
 	}
-	for k := range r.keys[b] {
-		r.keys[a][k] = true
+	r.scheme[b] = nil
+	if r.apart {
+		for _, k := range r.keys[b] {
+			if !slices.Contains(r.keys[a], k) {
+				r.keys[a] = append(r.keys[a], k)
+			}
+		}
+		r.keys[b] = nil
 	}
-	for k := range r.rules[b] {
-		r.rules[a][k] = true
+	r.rules[a] |= r.rules[b]
+	if r.rules[b]&ruleKeyJoined != 0 {
+		r.rules[a] |= ruleKey
 	}
-	r.rules[a][rule] = rule != "key"
 	r.never[a] = r.never[a] || r.never[b]
 	switch rule {
+	case "key":
+		r.rules[a] = r.rules[a]&^ruleKey | ruleKeyJoined
 	case "identifier":
+		r.rules[a] |= ruleIdentifier
 		r.joins.Identifier++
 	case "name":
+		r.rules[a] |= ruleName
 		r.joins.Name++
 	case "initials":
+		r.rules[a] |= ruleInitials
 		r.joins.Initials++
 	}
 	return true
@@ -556,50 +849,64 @@ func (r *resolver) joinIdentifiers() {
 // joinGroups joins nodes with a group key in common, unless
 // people with identifiers of one scheme would be joined: then only the
 // nodes without identifiers are joined, and a suspect is recorded.
-func (r *resolver) joinGroups(rule string, group func(*node) []string) {
-	groups := make(map[string][]int)
-	var order []string
+// Groups are taken in order of their keys.
+func (r *resolver) joinGroups(rule string, group func(n *node, add func(string))) {
+	type member struct {
+		group string
+		node  int
+	}
+	var ms []member
 	for i, n := range r.nodes {
-		for _, g := range group(n) {
-			if groups[g] == nil {
-				order = append(order, g)
+		group(n, func(g string) { ms = append(ms, member{g, i}) })
+	}
+	slices.SortFunc(ms, func(a, b member) int {
+		return cmp.Or(strings.Compare(a.group, b.group), cmp.Compare(a.node, b.node))
+	})
+	var members []int
+	for lo := 0; lo < len(ms); {
+		hi := lo + 1
+		for hi < len(ms) && ms[hi].group == ms[lo].group {
+			hi++
+		}
+		if hi-lo >= 2 {
+			members = members[:0]
+			for _, m := range ms[lo:hi] {
+				members = append(members, m.node)
 			}
-			groups[g] = append(groups[g], i)
+			r.joinGroup(rule, members)
+		}
+		lo = hi
+	}
+}
+
+// joinGroup joins the nodes of one group of joinGroups.
+func (r *resolver) joinGroup(rule string, members []int) {
+	force := false
+	for _, i := range members {
+		force = force || r.nodes[i].raw != r.nodes[i].key
+	}
+	if force || r.consistent(members) {
+		for _, i := range members[1:] {
+			r.join(members[0], i, rule, force)
+		}
+		return
+	}
+	var bare, roots []int
+	for _, i := range members {
+		if len(r.nodes[i].ids) == 0 {
+			bare = append(bare, i)
+		} else if !slices.Contains(roots, r.find(i)) {
+			roots = append(roots, r.find(i))
 		}
 	}
-	sort.Strings(order)
-	for _, g := range order {
-		members := groups[g]
-		if len(members) < 2 {
-			continue
-		}
-		force := false
-		for _, i := range members {
-			force = force || r.nodes[i].raw != r.nodes[i].key
-		}
-		if force || r.consistent(members) {
-			for _, i := range members[1:] {
-				r.join(members[0], i, rule, force)
-			}
-			continue
-		}
-		var bare, roots []int
-		for _, i := range members {
-			if len(r.nodes[i].ids) == 0 {
-				bare = append(bare, i)
-			} else if !slices.Contains(roots, r.find(i)) {
-				roots = append(roots, r.find(i))
-			}
-		}
-		if len(bare) == 0 {
-			continue
-		}
-		for _, i := range bare[1:] {
-			r.join(bare[0], i, "key", true)
-		}
-		r.suspects = append(r.suspects, suspectNodes{append([]int{bare[0]}, roots...),
-			fmt.Sprintf("name shared by %d people with different identifiers", len(roots))})
+	if len(bare) == 0 {
+		return
 	}
+	for _, i := range bare[1:] {
+		r.join(bare[0], i, "key", true)
+	}
+	r.suspects = append(r.suspects, suspectNodes{append([]int{bare[0]}, roots...),
+		fmt.Sprintf("name shared by %d people with different identifiers", len(roots))})
 }
 
 // consistent reports whether the people of nodes may all be joined.
@@ -610,13 +917,16 @@ func (r *resolver) consistent(nodes []int) bool {
 			roots = append(roots, r.find(i))
 		}
 	}
-	merged := make(map[string]string)
+	if len(roots) < 2 {
+		return true
+	}
+	var merged []schemeID
 	for _, a := range roots {
-		for s, x := range r.scheme[a] {
-			if y, ok := merged[s]; ok && x != y {
+		for _, x := range r.scheme[a] {
+			if y, ok := schemeOf(merged, x.scheme); ok && x.id != y {
 				return false
 			}
-			merged[s] = x
+			merged = setScheme(merged, x.scheme, x.id, false)
 		}
 		for _, b := range roots {
 			if a < b && !r.canJoin(a, b) {
@@ -627,36 +937,50 @@ func (r *resolver) consistent(nodes []int) bool {
 	return true
 }
 
+// initialsRef is a form with a whole first given name, filed for
+// joinInitials by family key and first given name.
+type initialsRef struct {
+	node int
+	form *form
+}
+
 // joinInitials joins each node whose first given name is whole (full)
 // or an initial (!full) to the one person holding full names compatible
 // with it; of several, those agreeing on the most given names count.
 // Decisions are taken on the people as they stand before the pass, so
 // the order of nodes does not matter.
+//
+// The candidates of a form are looked up in the forms with whole first
+// given names sorted by family and first given name: a whole first name
+// is compatible only with the same name, an initial only with names
+// starting with its letter, which are adjacent in that order. So the
+// work per node is that of its compatible names, not of its family.
 func (r *resolver) joinInitials(full bool) {
-	type ref struct {
-		node int
-		form form
-	}
-	byFamily := make(map[string][]ref)
+	var refs []initialsRef
 	for i, n := range r.nodes {
 		if !n.full || r.never[r.find(i)] {
 			continue
 		}
-		for _, f := range n.forms {
-			if len([]rune(f.given[0])) > 1 {
-				byFamily[f.family] = append(byFamily[f.family], ref{i, f})
+		for k := range n.forms {
+			if f := &n.forms[k]; utf8.RuneCountInString(f.given[0]) > 1 {
+				refs = append(refs, initialsRef{i, f})
 			}
 		}
 	}
+	slices.SortFunc(refs, func(a, b initialsRef) int {
+		return cmp.Or(strings.Compare(a.form.family, b.form.family),
+			strings.Compare(a.form.given[0], b.form.given[0]), cmp.Compare(a.node, b.node))
+	})
 	var plans []struct{ i, j int }
+	var cands []int // roots
 	for i, n := range r.nodes {
 		if n.full != full || len(n.forms) == 0 || r.never[r.find(i)] {
 			continue
 		}
-		var cands []int // roots
+		cands = cands[:0]
 		best := 0
 		for _, f := range n.forms {
-			for _, c := range byFamily[f.family] {
+			for _, c := range initialsCandidates(refs, f) {
 				if c.node == i || !compatibleGiven(f.given, c.form.given) {
 					continue
 				}
@@ -684,6 +1008,30 @@ func (r *resolver) joinInitials(full bool) {
 	for _, p := range plans {
 		r.join(p.i, p.j, "initials", false)
 	}
+}
+
+// initialsCandidates returns the refs, sorted by family and first given
+// name, that may be compatible with f: same family, and the same first
+// given name when it is whole or a first given name starting with it
+// when it is an initial.
+func initialsCandidates(refs []initialsRef, f form) []initialsRef {
+	x := f.given[0]
+	if x == "" {
+		return nil
+	}
+	lo, _ := slices.BinarySearchFunc(refs, f, func(c initialsRef, f form) int {
+		return cmp.Or(strings.Compare(c.form.family, f.family), strings.Compare(c.form.given[0], x))
+	})
+	whole := utf8.RuneCountInString(x) > 1
+	hi := lo
+	for hi < len(refs) && refs[hi].form.family == f.family {
+		g := refs[hi].form.given[0]
+		if whole && g != x || !whole && !strings.HasPrefix(g, x) {
+			break
+		}
+		hi++
+	}
+	return refs[lo:hi]
 }
 
 // fitsNode reports whether two nodes have spellings that fit each other:
@@ -758,21 +1106,44 @@ func (r *resolver) fittingPlans(plans []struct{ i, j int }) []struct{ i, j int }
 
 // identity makes the people from the joined nodes.
 func (r *resolver) identity() *Identity {
-	// One person per root, with its nodes.
-	members := make(map[int][]int)
+	// One person per root, with its nodes, in order of roots.
+	rootOf := make([]int32, len(r.nodes))
+	personOfRoot := make([]int32, len(r.nodes))
 	var roots []int
 	for i := range r.nodes {
 		rt := r.find(i)
-		if members[rt] == nil {
-			roots = append(roots, rt)
+		rootOf[i] = int32(rt)
+		if rt == i {
+			personOfRoot[i] = int32(len(roots))
+			roots = append(roots, i)
 		}
-		members[rt] = append(members[rt], i)
 	}
+	start := make([]int32, len(roots)+1) // members of person p: ns[start[p]:start[p+1]]
+	for i := range r.nodes {
+		start[personOfRoot[rootOf[i]]+1]++
+	}
+	for p := range roots {
+		start[p+1] += start[p]
+	}
+	ns := make([]int32, len(r.nodes))
+	fill := slices.Clone(start[:len(roots)])
+	for i := range r.nodes {
+		p := personOfRoot[rootOf[i]]
+		ns[fill[p]] = int32(i)
+		fill[p]++
+	}
+	fill = nil
+
 	people := make([]Person, len(roots))
 	mentions := make([]int, len(roots))
-	for p, rt := range roots {
-		people[p], mentions[p] = r.person(rt, members[rt])
-	}
+	variants := make([][]int32, len(roots)) // spellings of Variants
+	parallel(len(roots), workers(len(roots)), func(_, lo, hi int) {
+		var buf []spellCount
+		for p := lo; p < hi; p++ {
+			people[p], mentions[p], variants[p], buf = r.person(roots[p], ns[start[p]:start[p+1]], buf)
+		}
+	})
+	ns, start = nil, nil
 	uniqueKeys(people)
 
 	// Sort by key and map roots to people.
@@ -780,112 +1151,152 @@ func (r *resolver) identity() *Identity {
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(i, j int) bool { return people[order[i]].Key < people[order[j]].Key })
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(people[a].Key, people[b].Key) })
 	id := &Identity{People: make([]Person, len(people)), Joins: r.joins}
-	personOf := make(map[int]int, len(roots))
 	sortedMentions := make([]int, len(people))
+	sortedVariants := make([][]int32, len(people))
 	for newIdx, old := range order {
 		id.People[newIdx] = people[old]
-		personOf[roots[old]] = newIdx
+		personOfRoot[roots[old]] = int32(newIdx)
 		sortedMentions[newIdx] = mentions[old]
+		sortedVariants[newIdx] = variants[old]
 	}
-	id.Of = make([][]int, len(r.of))
-	for i, row := range r.of {
+	people, variants = nil, nil
+	personOf := make([]int32, len(r.nodes)) // person of each node
+	for i := range r.nodes {
+		personOf[i] = personOfRoot[rootOf[i]]
+	}
+	id.Of = make([][]int, len(r.ofStart)-1)
+	for i := range id.Of {
+		row := r.of[r.ofStart[i]:r.ofStart[i+1]]
 		id.Of[i] = make([]int, len(row))
 		for j, n := range row {
-			id.Of[i][j] = personOf[r.find(n)]
+			id.Of[i][j] = int(personOf[n])
 		}
 	}
-	id.Suspects = r.peopleSuspects(id, personOf, sortedMentions)
+	id.Suspects = r.peopleSuspects(id, personOf, sortedMentions, sortedVariants)
 	return id
 }
 
 // person makes the person of root rt, whose nodes are ns. It returns the
-// number of authors it stands for too.
-func (r *resolver) person(rt int, ns []int) (Person, int) {
-	spell := make(map[string]int)
+// number of authors it stands for too, and the spellings of its
+// variants. buf is scratch space, returned for reuse.
+func (r *resolver) person(rt int, ns []int32, buf []spellCount) (Person, int, []int32, []spellCount) {
 	var p Person
 	count := 0
 	canon := ""
+	spell := buf[:0]
 	for _, i := range ns {
 		n := r.nodes[i]
-		for s, c := range n.spell {
-			spell[s] += c
-		}
+		spell = append(spell, n.spell...)
 		p.IDs = append(p.IDs, n.ids...)
 		count += n.mention
 		if r.aliases != nil && r.aliases.names[n.key] != "" && (canon == "" || n.key < canon) {
 			canon = n.key
 		}
 	}
-	for s := range spell {
-		p.Variants = append(p.Variants, s)
+	if len(spell) > 1 {
+		// Merge the counts of one spelling, and sort by spelling.
+		slices.SortFunc(spell, func(a, b spellCount) int { return cmp.Compare(a.spelling, b.spelling) })
+		k := 0
+		for _, c := range spell[1:] {
+			if c.spelling == spell[k].spelling {
+				spell[k].n += c.n
+			} else {
+				k++
+				spell[k] = c
+			}
+		}
+		spell = spell[:k+1]
+		slices.SortFunc(spell, func(a, b spellCount) int {
+			return strings.Compare(r.spellings[a.spelling].s, r.spellings[b.spelling].s)
+		})
 	}
-	sort.Strings(p.Variants)
+	vs := make([]int32, len(spell))
+	p.Variants = make([]string, len(spell))
+	for k, c := range spell {
+		vs[k], p.Variants[k] = c.spelling, r.spellings[c.spelling].s
+	}
 	slices.Sort(p.IDs)
 	p.IDs = slices.Compact(p.IDs)
-	p.Name = bestSpelling(spell)
+	best := r.spellings[spell[r.bestSpelling(spell)].spelling]
+	p.Name, p.Key = best.s, best.key
 	if canon != "" {
 		p.Name = r.aliases.names[canon]
+		p.Key = Key(p.Name)
 	}
-	p.Key = Key(p.Name)
 	nm := ParseName(p.Name)
 	p.Given, p.Family = nm.Given, strings.TrimSpace(nm.Particle+" "+nm.Family)
-	for rule, ok := range r.rules[rt] {
-		if ok {
-			p.Merged = append(p.Merged, rule)
+	for k, name := range ruleNames {
+		if r.rules[rt]&(1<<k) != 0 {
+			p.Merged = append(p.Merged, name)
 		}
 	}
-	sort.Strings(p.Merged)
-	return p, count
+	return p, count, vs, spell
 }
 
 // uniqueKeys makes the keys of people unique: of people sharing a key,
 // those with identifiers get their first identifier in brackets, and any
 // left sharing it a number.
 func uniqueKeys(people []Person) {
-	byKey := make(map[string][]int)
-	for i, p := range people {
-		byKey[p.Key] = append(byKey[p.Key], i)
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
 	}
-	for k, idx := range byKey {
-		if len(idx) < 2 {
-			continue
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(people[a].Key, people[b].Key) })
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && people[order[hi]].Key == people[order[lo]].Key {
+			hi++
 		}
-		for _, i := range idx {
-			if len(people[i].IDs) > 0 {
-				people[i].Key = k + " [" + people[i].IDs[0] + "]"
-			}
+		if hi-lo > 1 {
+			uniqueKey(people, order[lo:hi])
+		}
+		lo = hi
+	}
+}
+
+// uniqueKey makes the keys of the people idx, who share a key, unique.
+// Keys never hold "[" or "#", so the keys made cannot be those of other
+// people.
+func uniqueKey(people []Person, idx []int) {
+	k := people[idx[0]].Key
+	for _, i := range idx {
+		if len(people[i].IDs) > 0 {
+			people[i].Key = k + " [" + people[i].IDs[0] + "]"
 		}
 	}
+	slices.Sort(idx)
 	seen := make(map[string]int)
-	for i := range people {
+	for _, i := range idx {
 		seen[people[i].Key]++
 	}
-	for k, c := range seen {
+	for key, c := range seen {
 		if c < 2 {
 			continue
 		}
-		var idx []int
-		for i := range people {
-			if people[i].Key == k {
-				idx = append(idx, i)
+		var same []int
+		for _, i := range idx {
+			if people[i].Key == key {
+				same = append(same, i)
 			}
 		}
-		sort.Slice(idx, func(a, b int) bool {
-			return strings.Join(people[idx[a]].Variants, "\x00") < strings.Join(people[idx[b]].Variants, "\x00")
+		sort.Slice(same, func(a, b int) bool {
+			return strings.Join(people[same[a]].Variants, "\x00") < strings.Join(people[same[b]].Variants, "\x00")
 		})
-		for n, i := range idx[1:] {
-			people[i].Key = fmt.Sprintf("%s #%d", k, n+2)
+		for n, i := range same[1:] {
+			people[i].Key = fmt.Sprintf("%s #%d", key, n+2)
 		}
 	}
 }
 
 // peopleSuspects turns the suspects found while joining into suspects
 // by person, adds the people whose names look alike, and drops what the
-// alias file settled.
-func (r *resolver) peopleSuspects(id *Identity, personOf map[int]int, mentions []int) []Suspect {
+// alias file settled. personOf gives the person of each node, variants
+// the spellings of each person's variants.
+func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int, variants [][]int32) []Suspect {
 	var out []Suspect
+	seen2 := make(map[[2]int]bool)
 	seen := make(map[string]bool)
 	add := func(ps []int, reason string) {
 		var uniq []int
@@ -897,24 +1308,29 @@ func (r *resolver) peopleSuspects(id *Identity, personOf map[int]int, mentions [
 		if len(uniq) < 2 || r.settled(id, uniq) {
 			return
 		}
-		sig := fmt.Sprint(uniq)
 		if len(uniq) == 2 {
-			sig = fmt.Sprint(keyPairInt(uniq[0], uniq[1]))
+			sig := keyPairInt(uniq[0], uniq[1])
+			if seen2[sig] {
+				return
+			}
+			seen2[sig] = true
+		} else {
+			sig := fmt.Sprint(uniq)
+			if seen[sig] {
+				return
+			}
+			seen[sig] = true
 		}
-		if seen[sig] {
-			return
-		}
-		seen[sig] = true
 		out = append(out, Suspect{People: uniq, Reason: reason})
 	}
 	for _, s := range r.suspects {
 		var ps []int
 		for _, n := range s.nodes {
-			ps = append(ps, personOf[r.find(n)])
+			ps = append(ps, int(personOf[n]))
 		}
 		add(ps, s.reason)
 	}
-	for _, pair := range similarPeople(id.People) {
+	for _, pair := range similarPeople(r.similarEntries(variants)) {
 		a, b, ka, kb := pair.a, pair.b, pair.ka, pair.kb
 		// The person written more often is the canonical one, second.
 		if mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a > b) {
@@ -924,6 +1340,27 @@ func (r *resolver) peopleSuspects(id *Identity, personOf map[int]int, mentions [
 	}
 	sort.SliceStable(out, func(i, j int) bool { return slices.Compare(out[i].People, out[j].People) < 0 })
 	return out
+}
+
+// similarEntries returns the distinct keys of the variants of each
+// person, sorted by person and key, each with the family key of the last
+// variant (in sort order) that has it.
+func (r *resolver) similarEntries(variants [][]int32) []similarEntry {
+	var es []similarEntry
+	for p, vs := range variants {
+		first := len(es)
+		for _, v := range vs {
+			sp := &r.spellings[v]
+			k := slices.IndexFunc(es[first:], func(e similarEntry) bool { return e.key == sp.key })
+			if k >= 0 {
+				es[first+k].family = sp.form.family
+			} else {
+				es = append(es, similarEntry{p, sp.key, sp.form.family})
+			}
+		}
+		slices.SortFunc(es[first:], func(a, b similarEntry) int { return strings.Compare(a.key, b.key) })
+	}
+	return es
 }
 
 func keyPairInt(a, b int) [2]int {

@@ -32,6 +32,30 @@ func TestKey(t *testing.T) {
 	}
 }
 
+// TestKeyASCII checks the shortcut Key takes for ASCII names against the
+// full Unicode path: every string of up to two ASCII bytes, and names
+// with runs of punctuation and spaces.
+func TestKeyASCII(t *testing.T) {
+	var tests []string
+	for a := range 128 {
+		tests = append(tests, string(rune(a)))
+		for b := range 128 {
+			tests = append(tests, string([]byte{byte(a), byte(b)}))
+		}
+	}
+	tests = append(tests, "", "salem lahlou", "Salem  Lahlou", " salem lahlou", "salem lahlou ",
+		"O'Brien, J.-P.", "--A--b--", "x\tY\n", "1999 Smith", "a . b")
+	for _, s := range tests {
+		got, ok := asciiKey(s)
+		if want := unicodeKey(s); !ok || got != want {
+			t.Errorf("asciiKey(%q) = %q, %v, want %q, true", s, got, ok, want)
+		}
+	}
+	if _, ok := asciiKey("Takáč"); ok {
+		t.Errorf("asciiKey(%q) reports an ASCII name", "Takáč")
+	}
+}
+
 func FuzzKey(f *testing.F) {
 	for _, s := range []string{"Salem Lahlou", "Takáč", "ǅemal", "İstanbul", "ﬁ ligature", "\xff\xfe"} {
 		f.Add(s)

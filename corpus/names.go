@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -293,8 +295,12 @@ func compatibleGiven(a, b []string) bool {
 		if x == y {
 			continue
 		}
-		rx, ry := []rune(x), []rune(y)
-		if (len(rx) == 1 || len(ry) == 1) && rx[0] == ry[0] {
+		if x == "" || y == "" {
+			return false
+		}
+		rx, nx := utf8.DecodeRuneInString(x)
+		ry, ny := utf8.DecodeRuneInString(y)
+		if (nx == len(x) || ny == len(y)) && rx == ry {
 			continue
 		}
 		return false
@@ -372,101 +378,166 @@ type similarPair struct {
 	reason string // "edit distance 1", "transliteration", ...
 }
 
+// similarEntry is one distinct key of a person, with the family key of
+// the spelling it was taken from.
+type similarEntry struct {
+	person      int
+	key, family string
+}
+
 // similarPeople returns the pairs of people whose spellings are one edit
 // apart (keys of at least 8 letters with the same family name or the
 // same initials), the same after transliteration, or the same words in
-// another order. Pairs are found through indexes, not by comparing every
-// pair: the edit distance through the keys with one letter deleted.
-func similarPeople(people []Person) []similarPair {
+// another order. es holds the keys of each person, sorted by person and
+// then key. The result is sorted by people, reason and keys, and may
+// hold a pair more than once.
+//
+// Pairs are found through indexes, not by comparing every pair: each
+// entry is filed under 64-bit hashes (of its transliterated key, of its
+// sorted words, and of its key and the key with each letter deleted),
+// and only entries filed under one hash are compared. Two keys one edit
+// apart always share a key with one letter deleted (or one of them is
+// the other with a letter deleted). Every candidate is checked against
+// the strings, so a hash collision costs time, not a wrong pair.
+func similarPeople(es []similarEntry) []similarPair {
 	var out []similarPair
-	type entry struct {
-		person      int
-		key, family string
+	emit := func(x, y similarEntry, why string) {
+		out = append(out, similarPair{x.person, y.person, x.key, y.key, why})
 	}
-	dels := make(map[string][]entry)
-	trans := make(map[string][]entry)
-	words := make(map[string][]entry)
-	for p := range people {
-		keys := make(map[string]string) // key -> family key
-		for _, v := range people[p].Variants {
-			keys[Key(v)] = ParseName(v).familyKey()
+	pairs(es, transHashes, func(x, y similarEntry) {
+		if transliterated(x.key) == transliterated(y.key) {
+			emit(x, y, "transliteration")
 		}
-		sorted := make([]string, 0, len(keys))
-		for k := range keys {
-			sorted = append(sorted, k)
+	})
+	pairs(es, wordsHashes, func(x, y similarEntry) {
+		if sortedWords(x.key) == sortedWords(y.key) {
+			emit(x, y, "same words in another order")
 		}
-		sort.Strings(sorted)
-		for _, k := range sorted {
-			e := entry{p, k, keys[k]}
-			if t := transliterated(k); t != k {
-				trans[t] = append(trans[t], e)
-			} else {
-				trans[k] = append(trans[k], e)
-			}
-			w := strings.Fields(k)
-			sort.Strings(w)
-			words[strings.Join(w, " ")] = append(words[strings.Join(w, " ")], e)
-			r := []rune(k)
-			if len(r) < 8 {
-				continue
-			}
-			dels[k] = append(dels[k], e)
-			for i := range r {
-				d := string(r[:i]) + string(r[i+1:])
-				if d != k {
-					dels[d] = append(dels[d], e)
-				}
-			}
-		}
-	}
-	pairs := func(index map[string][]entry, reason func(x, y entry) string) {
-		for _, es := range index {
-			for i := range es {
-				for j := i + 1; j < len(es); j++ {
-					x, y := es[i], es[j]
-					if x.person == y.person || x.key == y.key {
-						continue
-					}
-					if why := reason(x, y); why != "" {
-						out = append(out, similarPair{x.person, y.person, x.key, y.key, why})
-					}
-				}
-			}
-		}
-	}
-	pairs(dels, func(x, y entry) string {
-		rx, ry := []rune(x.key), []rune(y.key)
-		if osaDistance(rx, ry) != 1 {
-			return ""
+	})
+	pairs(es, deletionHashes, func(x, y similarEntry) {
+		if osaDistance([]rune(x.key), []rune(y.key)) != 1 {
+			return
 		}
 		if x.family == y.family || initialsOf(x.key) == initialsOf(y.key) {
-			return "edit distance 1"
+			emit(x, y, "edit distance 1")
 		}
-		return ""
 	})
-	pairs(trans, func(x, y entry) string {
-		return "transliteration"
+	slices.SortFunc(out, func(a, b similarPair) int {
+		return cmp.Or(cmp.Compare(a.a, b.a), cmp.Compare(a.b, b.b),
+			strings.Compare(a.reason, b.reason), strings.Compare(a.ka, b.ka),
+			strings.Compare(a.kb, b.kb))
 	})
-	pairs(words, func(x, y entry) string {
-		return "same words in another order"
+	return slices.Compact(out)
+}
+
+// hashed is an entry filed under a hash.
+type hashed struct {
+	h     uint64
+	entry int32
+}
+
+// pairs calls check for every two entries of es of different people and
+// keys that hashes files under a common hash, the one earlier in es
+// first. Hashes are computed on both cores.
+func pairs(es []similarEntry, hashes func(key string, add func(uint64)), check func(x, y similarEntry)) {
+	parts := make([][]hashed, workers(len(es)))
+	parallel(len(es), len(parts), func(w, lo, hi int) {
+		var hs []hashed
+		for i := lo; i < hi; i++ {
+			hashes(es[i].key, func(h uint64) { hs = append(hs, hashed{h, int32(i)}) })
+		}
+		parts[w] = hs
 	})
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.a != b.a {
-			return a.a < b.a
-		}
-		if a.b != b.b {
-			return a.b < b.b
-		}
-		if a.reason != b.reason {
-			return a.reason < b.reason
-		}
-		if a.ka != b.ka {
-			return a.ka < b.ka
-		}
-		return a.kb < b.kb
+	all := slices.Concat(parts...)
+	parts = nil
+	slices.SortFunc(all, func(a, b hashed) int {
+		return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.entry, b.entry))
 	})
-	return out
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].h == all[lo].h {
+			hi++
+		}
+		run := all[lo:hi]
+		for i := range run {
+			if i > 0 && run[i].entry == run[i-1].entry {
+				continue
+			}
+			x := es[run[i].entry]
+			for j := i + 1; j < len(run); j++ {
+				if run[j].entry == run[j-1].entry {
+					continue
+				}
+				if y := es[run[j].entry]; x.person != y.person && x.key != y.key {
+					check(x, y)
+				}
+			}
+		}
+		lo = hi
+	}
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// transHashes files a key under the hash of its transliteration.
+func transHashes(key string, add func(uint64)) {
+	h := uint64(fnvOffset)
+	for i, w := range strings.Fields(key) {
+		if i > 0 {
+			h = fnvAdd(h, " ")
+		}
+		if t := transliterations[w]; t != "" {
+			w = t
+		}
+		h = fnvAdd(h, w)
+	}
+	add(h)
+}
+
+// wordsHashes files a key under a hash of its words that does not
+// depend on their order.
+func wordsHashes(key string, add func(uint64)) {
+	var h uint64
+	for _, w := range strings.Fields(key) {
+		x := fnvAdd(fnvOffset, w)
+		x ^= x >> 33 // mix, so that sums of word hashes rarely collide
+		x *= 0xff51afd7ed558ccd
+		x ^= x >> 33
+		h += x
+	}
+	add(h)
+}
+
+// deletionHashes files a key of at least 8 letters under its hash and
+// the hash of each string made by deleting one of its letters.
+func deletionHashes(key string, add func(uint64)) {
+	if utf8.RuneCountInString(key) < 8 {
+		return
+	}
+	add(fnvAdd(fnvOffset, key))
+	for i := 0; i < len(key); {
+		_, n := utf8.DecodeRuneInString(key[i:])
+		add(fnvAdd(fnvAdd(fnvOffset, key[:i]), key[i+n:]))
+		i += n
+	}
+}
+
+// sortedWords returns the words of key sorted and joined by spaces.
+func sortedWords(key string) string {
+	w := strings.Fields(key)
+	sort.Strings(w)
+	return strings.Join(w, " ")
 }
 
 // initialsOf returns the first letter of each word of key.

@@ -193,6 +193,15 @@ func TestResolveSnapshot(t *testing.T) {
 		t.Run(test.name, func(t *testing.T) {
 			id := Resolve(test.papers, test.aliases)
 			got := identityHash(id)
+			if dir := os.Getenv("COAUTHOR_SNAPSHOT_DUMP"); dir != "" {
+				// Write the text hashed, to compare two implementations.
+				var buf bytes.Buffer
+				writeIdentity(&buf, id)
+				name := filepath.Join(dir, strings.ReplaceAll(test.name, " ", "_")+".txt")
+				if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			t.Logf("%d papers, %d people, %d suspects, joins %+v: %s",
 				len(test.papers), len(id.People), len(id.Suspects), id.Joins, got)
 			if got != test.want {
