@@ -15,8 +15,9 @@ import (
 // so that Spark can split a large table across tasks. Tests lower it.
 var parquetRowGroup int64 = 1 << 20
 
-// parquetBatch is the number of rows built as Go values at once.
-const parquetBatch = 1024
+// parquetBatch is the number of rows built as Go values at once. Tests
+// lower it.
+var parquetBatch = 1024
 
 // parquetNode is a row of the node table. Pointer fields are optional
 // columns, nil written as null.
@@ -89,8 +90,9 @@ type parquetEdge struct {
 //
 // A measure not computed (a.Centrality nil or without that measure) is
 // null, and so is a double whose value is NaN, such as Burt's measures
-// of an isolated author. Degree and strength come from the graph when a.Centrality
-// does not hold them. Strings are written as given, line breaks included.
+// of an isolated author. Degree and strength come from the graph when
+// a.Centrality does not hold them. Strings are written as given, line
+// breaks included.
 //
 // Both Parquet writers write data pages of version 1 in PLAIN encoding,
 // each compressed with Snappy (the default codec of Spark, Hive and
@@ -267,6 +269,9 @@ func parquetOptions() []parquet.WriterOption {
 		&parquet.WriterConfig{CreatedBy: "coauthor"},
 		parquet.Compression(&parquet.Snappy),
 		parquet.DataPageVersion(1),
+		// PLAIN for strings too, which would otherwise be written
+		// DELTA_LENGTH_BYTE_ARRAY, an encoding older readers lack.
+		parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain),
 		parquet.MaxRowsPerRowGroup(parquetRowGroup),
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"encoding/csv"
 	"errors"
 	"math"
+	"reflect"
 	"strconv"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
 )
 
@@ -73,12 +75,35 @@ func openParquet(t *testing.T, b []byte, want []parquetColumn) *parquet.File {
 	}
 	for _, rg := range md.RowGroups {
 		for _, cc := range rg.Columns {
-			if c := cc.MetaData.Codec; c != format.Snappy {
-				t.Errorf("column %v has codec %v, want SNAPPY", cc.MetaData.PathInSchema, c)
-			}
+			checkColumnChunk(t, b, &cc.MetaData)
 		}
 	}
 	return f
+}
+
+// checkColumnChunk checks that a column chunk is Snappy-compressed, in
+// PLAIN encoding (RLE for the definition levels) and starts with a data
+// page of version 1.
+func checkColumnChunk(t *testing.T, b []byte, m *format.ColumnMetaData) {
+	t.Helper()
+	if m.Codec != format.Snappy {
+		t.Errorf("column %v has codec %v, want SNAPPY", m.PathInSchema, m.Codec)
+	}
+	for _, e := range m.Encoding {
+		if e != format.Plain && e != format.RLE {
+			t.Errorf("column %v has encoding %v, want PLAIN and RLE only", m.PathInSchema, e)
+		}
+	}
+	var h format.PageHeader
+	r := new(thrift.CompactProtocol).NewReader(bytes.NewReader(b[m.DataPageOffset:]))
+	if err := thrift.NewDecoder(r).Decode(&h); err != nil {
+		t.Fatalf("column %v: page header: %v", m.PathInSchema, err)
+	}
+	if h.Type != format.DataPage || h.DataPageHeader == nil {
+		t.Errorf("column %v starts with a %v page, want DATA_PAGE", m.PathInSchema, h.Type)
+	} else if e := h.DataPageHeader.Encoding; e != format.Plain {
+		t.Errorf("column %v starts with a page in %v, want PLAIN", m.PathInSchema, e)
+	}
 }
 
 // readCSV returns the rows of a CSV table without its header.
@@ -292,11 +317,20 @@ func TestParquetDeterministic(t *testing.T) {
 	}
 }
 
-// TestParquetRowGroups lowers the row group size to two rows and checks
-// that six nodes make three row groups that read back in order.
+// TestParquetRowGroups lowers the row group size to two rows and the
+// batch to four, and checks that six nodes make three row groups that
+// read back as the rows of one batch and one row group do.
 func TestParquetRowGroups(t *testing.T) {
-	defer func(n int64) { parquetRowGroup = n }(parquetRowGroup)
-	parquetRowGroup = 2
+	var one bytes.Buffer
+	if err := ParquetNodes(&one, testAnalysis(t)); err != nil {
+		t.Fatal(err)
+	}
+	want, err := parquet.Read[parquetNode](bytes.NewReader(one.Bytes()), int64(one.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int64, m int) { parquetRowGroup, parquetBatch = n, m }(parquetRowGroup, parquetBatch)
+	parquetRowGroup, parquetBatch = 2, 4
 	var b bytes.Buffer
 	if err := ParquetNodes(&b, testAnalysis(t)); err != nil {
 		t.Fatal(err)
@@ -313,10 +347,8 @@ func TestParquetRowGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, r := range rows {
-		if r.ID != int64(i) {
-			t.Errorf("row %d has id %d", i, r.ID)
-		}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows differ from those of one batch and row group:\ngot  %+v\nwant %+v", rows, want)
 	}
 }
 

@@ -4,11 +4,14 @@
 Usage: interop.py DIR...
 
 Each DIR holds the outputs of `coauthor report` plus graph.gml, graph.net
-and cmd.gexf written by `coauthor graph --format gml|pajek|gexf`. The
+and cmd.gexf written by `coauthor graph --format gml|pajek|gexf`, and
+nodes.parquet and edges.parquet (--format parquet-nodes|parquet-edges)
+when coauthor writes them. The
 expected counts, weights and attribute values are those of the same run's
 authors.csv and edges.csv. Optional tools come from the environment:
 GEXF_XSD (the GEXF 1.3 schema), NODE_PATH (node_modules holding graphology,
-graphology-gexf and graphology-graphml), CHROMIUM (a Chromium binary) and
+graphology-gexf and graphology-graphml), HYPARQUET (the hyparquet package
+directory inside a node_modules), CHROMIUM (a Chromium binary) and
 SHOTS (a directory for screenshots). Prints one PASS, FAIL or SKIP line per
 check and "N passed, M failed" at the end; exits 1 on any failure.
 """
@@ -300,6 +303,73 @@ def graphology(kind, path, exp, script):
     return out + "; " + compare_nodes(exp, nodes) + "; " + compare_edges(exp, edges)
 
 
+# --- hyparquet ------------------------------------------------------------
+
+# The script is written beside the node_modules holding hyparquet, so that
+# Node resolves the package name from there. INT64 cells come back as
+# BigInt, which JSON cannot hold: they are written as numbers.
+HYPARQUET_JS = r"""
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+const file = await asyncBufferFromFile(process.argv[2]);
+const md = await parquetMetadataAsync(file);
+const rows = await parquetReadObjects({ file });
+const out = {
+  created_by: md.created_by, num_rows: md.num_rows, row_groups: md.row_groups.length,
+  columns: md.schema.slice(1).map((s) => s.name), rows,
+};
+process.stdout.write(JSON.stringify(out, (k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+"""
+
+# The columns of nodes.parquet and edges.parquet in order
+# (export/parquet.go); GraphFrames needs id, and src and dst.
+PARQUET_NODE_COLUMNS = ["id", "name", "papers", "first_year", "last_year", "affiliations", "degree",
+                        "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+                        "core", "component", "community", "topic", "clustering", "effective_size",
+                        "efficiency", "constraint"]
+PARQUET_EDGE_COLUMNS = ["src", "dst", "weight", "distance", "joint_papers", "papers"]
+
+
+def hyparquet(path, columns):
+    """Reads path with hyparquet and checks its footer; returns the rows,
+    with integral doubles of the typed columns made floats again."""
+    pkg = os.environ.get("HYPARQUET", "")
+    if not pkg:
+        raise Skip("hyparquet not installed (npm unavailable or offline)")
+    if not os.path.exists(path):
+        raise Skip(f"{os.path.basename(path)} not written: coauthor graph has no parquet format")
+    script = os.path.join(os.path.dirname(os.path.dirname(pkg)), "interop-parquet.mjs")
+    with open(script, "w") as f:
+        f.write(HYPARQUET_JS)
+    r = json.loads(run(["node", script, path]).stdout)
+    if r["columns"] != columns:
+        raise AssertionError(f"columns {r['columns']}, want {columns}")
+    if r["created_by"] != "coauthor" or r["num_rows"] != len(r["rows"]):
+        raise AssertionError(f"created_by {r['created_by']!r}, num_rows {r['num_rows']} "
+                             f"for {len(r['rows'])} rows read")
+    for row in r["rows"]:
+        for k, typ in list(NODE_TYPES.items()) + list(EDGE_TYPES.items()):
+            if typ is float and isinstance(row.get(k), int):
+                row[k] = float(row[k])
+    return r["rows"]
+
+
+def parquet_nodes(path, exp):
+    rows = hyparquet(path, PARQUET_NODE_COLUMNS)
+    if len(rows) != exp.n:
+        raise AssertionError(f"{len(rows)} rows, want {exp.n} (authors.csv)")
+    nodes = {r["id"]: {k: v for k, v in r.items() if v is not None} for r in rows}
+    return f"{len(rows)} rows; " + compare_nodes(exp, nodes)
+
+
+def parquet_edges(path, exp):
+    rows = hyparquet(path, PARQUET_EDGE_COLUMNS)
+    w = math.fsum(r["weight"] for r in rows)
+    if len(rows) != exp.m or not close(w, exp.weight):
+        raise AssertionError(f"{len(rows)} rows, total weight {w!r}; want {exp.m}, {exp.weight!r} (edges.csv)")
+    edges = {(r["src"], r["dst"]): r for r in rows}
+    return f"{len(rows)} rows, total weight {w:g}; " + compare_edges(exp, edges)
+
+
 # --- Chromium -------------------------------------------------------------
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -392,6 +462,9 @@ def check_dir(d):
                 raise Skip("graphology not installed (npm unavailable or offline)")
             return graphology(kind, p(f), exp, script)
         check(f"{name} graphology reads {f}", gl)
+
+    check(f"{name} hyparquet reads nodes.parquet", lambda: parquet_nodes(p("nodes.parquet"), exp))
+    check(f"{name} hyparquet reads edges.parquet", lambda: parquet_edges(p("edges.parquet"), exp))
 
     check(f"{name} chromium opens report.html", lambda: chromium(d, exp, name))
 

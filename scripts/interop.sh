@@ -1,15 +1,17 @@
 #!/bin/sh
 # interop.sh checks that the files coauthor writes open in the tools people
 # use with them: networkx and igraph (Debian's Python), graphology (Node),
+# hyparquet (a Parquet reader in JavaScript, for the Parquet tables),
 # xmllint (well-formedness and the GEXF 1.3 schema) and headless Chromium
 # (report.html). It builds coauthor, writes the outputs of `coauthor report`
-# and `coauthor graph --format gml|pajek|gexf` for testdata/profile-page.txt
-# and testdata/net/karate.gml into a temporary directory and runs
-# scripts/interop.py on them.
+# and `coauthor graph --format gml|pajek|gexf|parquet-nodes|parquet-edges`
+# for testdata/profile-page.txt and testdata/net/karate.gml into a temporary
+# directory and runs scripts/interop.py on them.
 #
 # Missing Debian packages are installed with apt-get when run as root.
-# Chromium and graphology are optional: when they cannot be installed their
-# checks print SKIP. Prints PASS, FAIL and SKIP lines and ends with
+# Chromium, graphology and hyparquet are optional: when they cannot be
+# installed their checks print SKIP, as do the Parquet checks while
+# `coauthor graph` has no parquet-nodes format. Prints PASS, FAIL and SKIP lines and ends with
 # "N passed, M failed"; exits 1 on any failure.
 #
 # Environment: KEEP=1 keeps the temporary directory; SHOTS=DIR writes the
@@ -57,6 +59,7 @@ fi
 
 # Optional: graphology, installed with npm into the temporary directory.
 nodepath=
+hyparquet=
 if ! command -v npm >/dev/null; then
 	apt nodejs npm || true
 fi
@@ -64,6 +67,11 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
 	if (cd "$work" && npm install --no-audit --no-fund --silent --prefix "$work/npm" \
 		graphology graphology-gexf graphology-graphml >"$work/npm.log" 2>&1); then
 		nodepath=$work/npm/node_modules
+	fi
+	# hyparquet has no dependencies and decodes Snappy itself.
+	if (cd "$work" && npm install --no-audit --no-fund --silent --prefix "$work/npm" \
+		hyparquet >>"$work/npm.log" 2>&1); then
+		hyparquet=$work/npm/node_modules/hyparquet
 	fi
 fi
 
@@ -87,6 +95,14 @@ run() {
 		failed=1
 		return
 	fi
+	# The Parquet tables, once coauthor graph lists their formats.
+	if "$bin" graph --help 2>&1 | grep -q parquet-nodes; then
+		if ! "$bin" graph --format parquet-nodes -o "$out/nodes.parquet" "$@" >>"$work/$name.log" 2>&1 ||
+			! "$bin" graph --format parquet-edges -o "$out/edges.parquet" "$@" >>"$work/$name.log" 2>&1; then
+			say "FAIL coauthor graph --format parquet-nodes|parquet-edges on $*: $(tail -3 "$work/$name.log")"
+			failed=1
+		fi
+	fi
 	dirs="${dirs:-} $out"
 }
 run profile --as-of 2026-12-03 "$root/testdata/profile-page.txt"
@@ -95,7 +111,7 @@ run karate "$root/testdata/net/karate.gml"
 shots=${SHOTS:-$work}
 mkdir -p "$shots"
 # shellcheck disable=SC2086 # dirs holds paths without spaces under mktemp's name
-GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath CHROMIUM=$chromium SHOTS=$shots \
+GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath HYPARQUET=$hyparquet CHROMIUM=$chromium SHOTS=$shots \
 	"$py" "$root/scripts/interop.py" ${dirs:-}
 status=$?
 if [ "${KEEP:-}" = 1 ] || [ -n "${SHOTS:-}" ]; then
