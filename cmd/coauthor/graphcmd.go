@@ -72,6 +72,10 @@ var graphWriters = map[string]graphWriter{
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
 			return export.Neo4jRelationships(w, a)
 		}},
+	"parquet-nodes": {"Parquet vertex table for Spark GraphFrames: id and every measure",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.ParquetNodes(w, a) }},
+	"parquet-edges": {"Parquet edge table for Spark GraphFrames: src, dst, weight, distance, papers",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.ParquetEdges(w, a) }},
 	"summary": {"the network summary as JSON",
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
 			return export.SummaryJSON(w, a.Summary)
