@@ -438,11 +438,16 @@ type hashed struct {
 
 // pairs calls check for every two entries of es of different people and
 // keys that hashes files under a common hash, the one earlier in es
-// first. Hashes are computed on both cores.
+// first. Hashes are computed on both cores, counted first so that
+// their slice is allocated once.
 func pairs(es []similarEntry, hashes func(key string, add func(uint64)), check func(x, y similarEntry)) {
 	parts := make([][]hashed, workers(len(es)))
 	parallel(len(es), len(parts), func(w, lo, hi int) {
-		var hs []hashed
+		n := 0
+		for i := lo; i < hi; i++ {
+			hashes(es[i].key, func(uint64) { n++ })
+		}
+		hs := make([]hashed, 0, n)
 		for i := lo; i < hi; i++ {
 			hashes(es[i].key, func(h uint64) { hs = append(hs, hashed{h, int32(i)}) })
 		}
