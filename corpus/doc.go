@@ -16,5 +16,11 @@
 //
 // [Key] maps a name as written to the key that decides identity: Unicode
 // NFC, whitespace collapsed, case folded and diacritics removed.
-// [Resolve] groups the authors of a corpus into people.
+// [ParseName] splits a name into given names, particle, family name and
+// suffix. [Resolve] groups the authors of a corpus into people: by
+// identifier, by key, by the same parsed name written another way, then
+// by initials when exactly one full name fits; what it could not decide
+// it reports as [Suspect] groups. [ReadAliases] reads the user's
+// decisions. [Merge] folds the records of one paper read from several
+// files into one, completing truncated author lists.
 package corpus

@@ -1,7 +1,8 @@
 // Package export writes a measured collaboration graph out: DOT and SVG
-// drawings, GraphML for Gephi, CSV tables, summary JSON and a Markdown
-// report. Every writer orders its output by node id and edge, so the same
-// graph gives the same bytes.
+// drawings, GraphML and GEXF for Gephi, VOSviewer, Pajek, GML, web JSON,
+// Neo4j and Parquet files, CSV tables, summary JSON, a Markdown and an
+// HTML report, and the run's manifest. Every writer orders its output by
+// node id and edge, so the same graph gives the same bytes.
 //
 // # Outputs
 //
@@ -9,8 +10,13 @@
 // [AuthorsCSV], [EdgesCSV], [PapersCSV], [CommunitiesCSV] and [TopicsCSV]
 // write one table each; [SummaryJSON] the summary; [GraphML] the graph
 // with every attribute; [DOT] a drawing description that [SVG] lays out
-// and renders in-process; [Report] the Markdown report. [WriteFile]
-// writes any of them atomically.
+// and renders in-process; [Report] the Markdown report and [HTML] the
+// self-contained page; [GEXF], [VOSMap], [VOSNetwork], [VOSJSON],
+// [PajekNet], [PajekClu], [PajekVec], [GML], [WebJSON], [Neo4jNodes],
+// [Neo4jRelationships], [ParquetNodes] and [ParquetEdges] the graph for
+// other tools; [EgoReport], [EgoSVG] and [EgoDOT] the ego view;
+// [ThematicSVG] the topics' strategic diagram; [WriteManifest] what a run
+// needs to be repeated. [WriteFile] writes any of them atomically.
 //
 // Names are data, never markup: each format escapes them its own way
 // (CSV quoting, XML escaping, DOT string escapes, HTML entities in the
