@@ -44,13 +44,20 @@ func GraphML(w io.Writer, a *Analysis) error {
 	}
 	ew.str(`  <graph id="coauthor" edgedefault="undirected">` + "\n")
 	g := a.Graph
+	// Lines are put together with strconv rather than fmt: a graph of
+	// millions of edges writes tens of millions of them.
+	var line []byte
 	for u := range g.Authors {
-		ew.printf("    <node id=\"n%d\">\n", u)
+		line = append(strconv.AppendInt(append(line[:0], `    <node id="n`...), int64(u), 10), "\">\n"...)
+		ew.Write(line)
 		writeData(ew, nodeKeys, u)
 		ew.str("    </node>\n")
 	}
 	for e, ed := range g.Edges {
-		ew.printf("    <edge id=\"e%d\" source=\"n%d\" target=\"n%d\">\n", e, ed.U, ed.V)
+		line = strconv.AppendInt(append(line[:0], `    <edge id="e`...), int64(e), 10)
+		line = strconv.AppendInt(append(line, `" source="n`...), int64(ed.U), 10)
+		line = strconv.AppendInt(append(line, `" target="n`...), int64(ed.V), 10)
+		ew.Write(append(line, "\">\n"...))
 		writeData(ew, edgeKeys, e)
 		ew.str("    </edge>\n")
 	}
@@ -65,7 +72,8 @@ func writeData(ew *errWriter, keys []graphmlKey, i int) {
 		if !ok {
 			continue
 		}
-		ew.printf("      <data key=%q>", k.id)
+		// Key ids are fixed ASCII names: no escaping needed.
+		ew.str(`      <data key="` + k.id + `">`)
 		xml.EscapeText(ew, []byte(v))
 		ew.str("</data>\n")
 	}
