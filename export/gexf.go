@@ -67,6 +67,18 @@ const (
 // http://gexf.net/1.3/viz, the namespace Gephi and networkx write and
 // read. Everything else validates.
 func GEXF(w io.Writer, a *Analysis) error {
+	return writeGEXF(w, a, gexfNS, gexfVizNS, "1.3")
+}
+
+// GEXF12 writes the same graph as [GEXF] in GEXF 1.2draft, for readers
+// that know no later version (networkx before 3.0, older Gephi plugins):
+// the same elements and attributes in the 1.2draft namespaces.
+func GEXF12(w io.Writer, a *Analysis) error {
+	return writeGEXF(w, a, "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2")
+}
+
+// writeGEXF writes a GEXF document in the given namespaces and version.
+func writeGEXF(w io.Writer, a *Analysis, ns, vizNS, version string) error {
 	if a.Graph == nil {
 		return errNoGraph
 	}
@@ -82,7 +94,7 @@ func GEXF(w io.Writer, a *Analysis) error {
 
 	ew := &errWriter{w: w}
 	ew.str(xml.Header)
-	ew.printf("<gexf xmlns=%q xmlns:viz=%q version=\"1.3\">\n", gexfNS, gexfVizNS)
+	ew.printf("<gexf xmlns=%q xmlns:viz=%q version=%q>\n", ns, vizNS, version)
 	ew.str("  <meta>\n    <creator>coauthor</creator>\n    <description>")
 	xml.EscapeText(ew, []byte(gexfDescription(a)))
 	ew.str("</description>\n  </meta>\n")

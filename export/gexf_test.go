@@ -264,3 +264,27 @@ func TestGEXFStatic(t *testing.T) {
 		t.Error("GEXF of an analysis without graph: no error")
 	}
 }
+
+// TestGEXF12 checks that the 1.2draft document is the 1.3 one in the
+// 1.2draft namespaces; networkx 2.8.8's read_gexf read the one written
+// for testdata/profile-page.txt with 61 nodes, 121 edges and total
+// weight 138, the counts of authors.csv and edges.csv.
+func TestGEXF12(t *testing.T) {
+	a := testAnalysis(t)
+	var v13, v12 strings.Builder
+	if err := GEXF(&v13, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := GEXF12(&v12, a); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(v13.String(),
+		`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">`,
+		`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">`, 1)
+	if want == v13.String() {
+		t.Fatal("the 1.3 header was not found")
+	}
+	if v12.String() != want {
+		t.Error("GEXF12 differs from GEXF by more than its namespaces and version")
+	}
+}

@@ -48,6 +48,8 @@ var graphWriters = map[string]graphWriter{
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.EdgesCSV(w, a) }},
 	"gexf": {"GEXF 1.3 with typed attributes, colours, sizes and yearly spells (Gephi's timeline)",
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GEXF(w, a) }},
+	"gexf12": {"the same in GEXF 1.2draft, for readers that know no later version (networkx before 3.0)",
+		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GEXF12(w, a) }},
 	"gml": {"GML (networkx, igraph, Cytoscape)",
 		func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error { return export.GML(w, a) }},
 	"pajek": {"Pajek .net with weights",
