@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -473,21 +474,66 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 	}
 	man.Outputs = append(man.Outputs, "manifest.json")
 	outs = append(outs, output{"manifest.json", func(w io.Writer) error { return export.WriteManifest(w, man) }})
-	return writeAll(e, dir, outs)
+	return writeAll(e, dir, outs, a.Inputs, true)
 }
 
-// reportOutputs names every file report may write. A run removes those of
-// an earlier run into the same directory that it does not write itself
-// (ego.svg when there is no ego this time), so that the directory never
-// mixes two runs.
-var reportOutputs = []string{"graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "authors.csv",
-	"edges.csv", "papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md",
-	"report.html", "thematic.svg", "ego.svg", "ego.dot", "manifest.json"}
+// sameAsInput returns the input that path names, or "".
+func sameAsInput(path string, inputs []string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if fj, err := os.Stat(in); err == nil && os.SameFile(fi, fj) {
+			return in
+		}
+	}
+	return ""
+}
+
+// earlierOutputs returns the files an earlier report wrote into dir, as
+// its manifest.json lists them: plain file names only.
+func earlierOutputs(dir string) []string {
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil
+	}
+	var m struct {
+		Tool    string   `json:"tool"`
+		Outputs []string `json:"outputs"`
+	}
+	if json.Unmarshal(raw, &m) != nil || m.Tool != "coauthor" {
+		return nil
+	}
+	var out []string
+	for _, name := range m.Outputs {
+		if name == filepath.Base(name) && !strings.HasPrefix(name, ".") {
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 // writeAll writes outs into dir through a staging directory: the files are
 // moved into place only when all were written, and a directory made for
-// a run that fails is removed.
-func writeAll(e *env, dir string, outs []output) (err error) {
+// a run that fails is removed. It refuses to write over one of the
+// inputs. With clean, when dir holds the manifest.json of an earlier report, the
+// files that manifest lists and this run does not write (ego.svg when
+// there is no ego this time) are removed, so that the directory never
+// mixes two runs; no other file is touched.
+func writeAll(e *env, dir string, outs []output, inputs []string, clean bool) (err error) {
+	for _, o := range outs {
+		if in := sameAsInput(filepath.Join(dir, o.name), inputs); in != "" {
+			return fmt.Errorf("%s would be written over the input %s: choose another --out directory", o.name, in)
+		}
+	}
+	var earlier []string
+	if clean {
+		earlier = earlierOutputs(dir)
+	}
 	if _, statErr := os.Stat(dir); statErr != nil {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
@@ -518,8 +564,8 @@ func writeAll(e *env, dir string, outs []output) (err error) {
 		names = append(names, o.name)
 		written[o.name] = true
 	}
-	for _, name := range reportOutputs {
-		if !written[name] {
+	for _, name := range earlier {
+		if !written[name] && sameAsInput(filepath.Join(dir, name), inputs) == "" {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
 				return err
 			}

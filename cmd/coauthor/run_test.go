@@ -360,3 +360,48 @@ func TestBetweennessModes(t *testing.T) {
 		t.Errorf("--betweenness maybe: exit %d, want 2", code)
 	}
 }
+
+// TestOutputsKeepOtherFiles checks that a run never loses a file it did
+// not write: terms into a report's directory leaves the report, a file
+// of the user's stays, and an input is never written over.
+func TestOutputsKeepOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	seed := "../../testdata/profile-page.txt"
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2026-12-03", "-o", dir, seed); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	if code, _, stderr := runCmd(t, "terms", "--as-of", "2026-12-03", "-o", dir, seed); code != 0 {
+		t.Fatalf("terms: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"report.md", "summary.json", "graph.svg", "notes.txt", "terms.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s is gone after terms: %v", f, err)
+		}
+	}
+
+	// An input named like an output is refused, not overwritten.
+	own := t.TempDir()
+	input := filepath.Join(own, "papers.csv")
+	body := "title,year,authors\nOne,2020,Jane Roe; John Doe\n"
+	os.WriteFile(input, []byte(body), 0o644)
+	code, _, stderr := runCmd(t, "report", "-o", own, input)
+	if code != exitError || !strings.Contains(stderr, "written over the input") {
+		t.Errorf("report over its input: exit %d, %q", code, stderr)
+	}
+	if got, _ := os.ReadFile(input); string(got) != body {
+		t.Errorf("the input was changed: %q", got)
+	}
+	// A file of the user's named like an output, in a directory without
+	// a manifest, is not removed by a run that does not write it.
+	os.WriteFile(filepath.Join(own, "topics.csv"), []byte("mine"), 0o644)
+	out2 := filepath.Join(own, "out")
+	os.MkdirAll(out2, 0o755)
+	os.WriteFile(filepath.Join(out2, "topics.csv"), []byte("mine"), 0o644)
+	if code, _, stderr := runCmd(t, "report", "-o", out2, "../../testdata/net/karate.gml"); code != 0 {
+		t.Fatalf("karate: exit %d: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out2, "topics.csv")); string(got) != "mine" {
+		t.Errorf("a file the run did not write was changed: %q", got)
+	}
+}

@@ -108,7 +108,7 @@ func writeTerms(e *env, dir string, a *export.Analysis) error {
 		{"terms.graphml", func(w io.Writer) error { return export.GraphML(w, a) }},
 		{"terms.csv", func(w io.Writer) error { return termsCSV(w, a.Graph, a.Communities) }},
 	}
-	return writeAll(e, dir, outs)
+	return writeAll(e, dir, outs, a.Inputs, false)
 }
 
 // termsCSV writes one row per term in node order: the term as shown,
