@@ -69,13 +69,18 @@ func optCell(x int) string {
 
 // writeCSV writes the header and rows with encoding/csv.
 func writeCSV(w io.Writer, header []string, rows func(emit func([]string) error) error) error {
+	return writeCSVCells(w, header, rows, SpreadsheetSafe)
+}
+
+// writeCSVCells is writeCSV with every cell passed through cell first.
+func writeCSVCells(w io.Writer, header []string, rows func(emit func([]string) error) error, cell func(string) string) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	emit := func(row []string) error {
 		for i, c := range row {
-			row[i] = spreadsheetSafe(c)
+			row[i] = cell(c)
 		}
 		return cw.Write(row)
 	}
@@ -86,11 +91,11 @@ func writeCSV(w io.Writer, header []string, rows func(emit func([]string) error)
 	return cw.Error()
 }
 
-// spreadsheetSafe returns a cell that a spreadsheet will not run as a
+// SpreadsheetSafe returns a cell that a spreadsheet will not run as a
 // formula: text starting with =, +, -, @, a tab or a carriage return gets
 // a leading apostrophe, which spreadsheets hide and treat as "text".
 // Numbers, negative ones included, are left alone.
-func spreadsheetSafe(c string) string {
+func SpreadsheetSafe(c string) string {
 	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
 		return c
 	}

@@ -199,8 +199,8 @@ func TestSpreadsheetSafe(t *testing.T) {
 		{"3", "3"},
 	}
 	for _, test := range tests {
-		if got := spreadsheetSafe(test.in); got != test.want {
-			t.Errorf("spreadsheetSafe(%q) = %q, want %q", test.in, got, test.want)
+		if got := SpreadsheetSafe(test.in); got != test.want {
+			t.Errorf("SpreadsheetSafe(%q) = %q, want %q", test.in, got, test.want)
 		}
 	}
 }

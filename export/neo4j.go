@@ -74,7 +74,7 @@ func Neo4jNodes(w io.Writer, a *Analysis) error {
 		c = &metrics.Centrality{}
 	}
 	g := a.Graph
-	return writeCSV(w, header, func(emit func([]string) error) error {
+	return writeNeo4jCSV(w, header, func(emit func([]string) error) error {
 		for u := range g.Authors {
 			au := &g.Authors[u]
 			deg, str := intCell(c.Degree, u), neo4jFloat(c.Strength, u)
@@ -113,7 +113,7 @@ func Neo4jRelationships(w io.Writer, a *Analysis) error {
 	header := []string{":START_ID(Author)", ":END_ID(Author)", "weight:double", "distance:double",
 		"joint_papers:int", "papers", ":TYPE"}
 	g := a.Graph
-	return writeCSV(w, header, func(emit func([]string) error) error {
+	return writeNeo4jCSV(w, header, func(emit func([]string) error) error {
 		for e, ed := range g.Edges {
 			row := []string{strconv.Itoa(int(ed.U)), strconv.Itoa(int(ed.V)),
 				neo4jNum(ed.Weight), neo4jNum(1 / ed.Weight), strconv.Itoa(int(ed.Joint)),
@@ -124,4 +124,10 @@ func Neo4jRelationships(w io.Writer, a *Analysis) error {
 		}
 		return nil
 	})
+}
+
+// writeNeo4jCSV writes a table as given: the files go into a database,
+// not a spreadsheet, so no cell is changed.
+func writeNeo4jCSV(w io.Writer, header []string, rows func(emit func([]string) error) error) error {
+	return writeCSVCells(w, header, rows, func(c string) string { return c })
 }

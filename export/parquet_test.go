@@ -147,9 +147,9 @@ func pqFloat(p *float64) string {
 // Text goes through spreadsheetSafe as in the CSV; the CSV's NaN cells
 // are nulls in Parquet, so the caller maps "NaN" to "".
 func authorsCSVRow(r parquetNode) []string {
-	return []string{strconv.FormatInt(r.ID, 10), spreadsheetSafe(r.Name),
+	return []string{strconv.FormatInt(r.ID, 10), SpreadsheetSafe(r.Name),
 		strconv.FormatInt(r.Papers, 10), pqInt32(r.FirstYear), pqInt32(r.LastYear),
-		spreadsheetSafe(r.Affiliations), strconv.FormatInt(r.Degree, 10), pqFloat(r.Strength),
+		SpreadsheetSafe(r.Affiliations), strconv.FormatInt(r.Degree, 10), pqFloat(r.Strength),
 		pqFloat(r.Betweenness), pqFloat(r.Closeness), pqFloat(r.Harmonic),
 		pqFloat(r.Eigenvector), pqFloat(r.PageRank), pqInt(r.Core), pqFloat(r.Clustering),
 		pqInt(r.Component), pqInt(r.Community), pqInt(r.Topic), pqFloat(r.EffectiveSize),
@@ -238,7 +238,7 @@ func TestParquetEdges(t *testing.T) {
 				// distance, joint_papers, papers.
 				got := []string{strconv.FormatInt(r.Src, 10), strconv.FormatInt(r.Dst, 10),
 					formatFloat(r.Weight), formatFloat(r.Distance),
-					strconv.FormatInt(r.JointPapers, 10), spreadsheetSafe(r.Papers)}
+					strconv.FormatInt(r.JointPapers, 10), SpreadsheetSafe(r.Papers)}
 				w := want[i]
 				w = []string{w[0], w[1], w[4], w[5], w[6], w[7]}
 				for j := range w {

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/coauthor/coauthor/corpus"
+	"github.com/coauthor/coauthor/export"
 )
 
 const authorsUsage = `Usage: coauthor authors [flags] FILE...
@@ -228,11 +229,20 @@ func writeAuthorsCSV(w io.Writer, people []authorLine) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"name", "key", "variants", "ids", "papers", "first_year", "last_year", "merged"})
 	for _, p := range people {
-		cw.Write([]string{p.Name, p.Key, strings.Join(p.Variants, "; "), strings.Join(p.IDs, " "),
-			strconv.Itoa(p.Papers), yearField(p.FirstYear), yearField(p.LastYear), strings.Join(p.Merged, " ")})
+		cw.Write(safeRow(p.Name, p.Key, strings.Join(p.Variants, "; "), strings.Join(p.IDs, " "),
+			strconv.Itoa(p.Papers), yearField(p.FirstYear), yearField(p.LastYear), strings.Join(p.Merged, " ")))
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeRow returns the cells of a row for a spreadsheet: none starts a
+// formula (see export.SpreadsheetSafe).
+func safeRow(cells ...string) []string {
+	for i, c := range cells {
+		cells[i] = export.SpreadsheetSafe(c)
+	}
+	return cells
 }
 
 func yearField(y int) string {

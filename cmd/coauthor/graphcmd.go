@@ -113,10 +113,16 @@ func runGraph(e *env, args []string) error {
 	out := ""
 	fs.StringVar(&out, "o", "", "output `file` (default standard output)")
 	maxNodes := 300
-	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors (dot, svg)")
+	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors (dot, svg; 0: all)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
+	}
+	if maxNodes < 0 {
+		return usageError("--max-nodes must not be negative")
+	}
+	if maxNodes == 0 {
+		maxNodes = -1 // all
 	}
 	wr, ok := graphWriters[format]
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -33,6 +34,10 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *inputFlags) options() (*corpus.Options, error) {
+	if f.from != "" && !slices.Contains(corpus.Formats(), f.from) && !slices.Contains(graphFormats, f.from) {
+		return nil, usageError("--from %q: want one of %s, or a graph format: %s", f.from,
+			strings.Join(corpus.Formats(), ", "), strings.Join(graphFormats, ", "))
+	}
 	opt := &corpus.Options{Format: f.from, NoOwner: f.noOwner, Lenient: f.lenient, MaxBytes: int64(f.maxGB * (1 << 30))}
 	if f.maxGB <= 0 {
 		return nil, usageError("--max-bytes must be positive")

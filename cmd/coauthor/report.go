@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -104,6 +105,9 @@ func (f *analysisFlags) buildOptions() (graph.Options, error) {
 	if err != nil {
 		return graph.Options{}, usageError("--counting: %v", err)
 	}
+	if math.IsNaN(f.minWeight) || math.IsInf(f.minWeight, 0) || math.IsNaN(f.resolution) || math.IsInf(f.resolution, 0) {
+		return graph.Options{}, usageError("--min-weight and --resolution must be finite numbers")
+	}
 	if f.maxAuthors < 0 || f.minPapers < 0 || f.minWeight < 0 || f.topics < 0 {
 		return graph.Options{}, usageError("--max-authors, --min-papers, --min-weight and --topics must not be negative")
 	}
@@ -150,7 +154,7 @@ func runReport(e *env, args []string) error {
 	fs.StringVar(&out, "out", out, "output `directory`")
 	fs.StringVar(&out, "o", out, "output `directory` (short for --out)")
 	maxNodes := 300
-	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors, the most central, in graph.dot and graph.svg")
+	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors, the most central, in graph.dot and graph.svg (0: all)")
 	profile := ""
 	fs.StringVar(&profile, "profile", "", "write a CPU profile and a heap profile of the run into `DIR` (cpu.pprof, heap.pprof; read them with go tool pprof)")
 	egoName := ""
@@ -167,6 +171,12 @@ func runReport(e *env, args []string) error {
 	}
 	if err := an.check(); err != nil {
 		return err
+	}
+	if maxNodes < 0 {
+		return usageError("--max-nodes must not be negative")
+	}
+	if maxNodes == 0 {
+		maxNodes = -1 // all
 	}
 	if dormant < 1 {
 		return usageError("--dormant must be at least 1")
