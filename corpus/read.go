@@ -254,6 +254,12 @@ func readFrom(r io.Reader, name, detectName string, opt *Options) (*Result, erro
 	}
 	f, err := detect(detectName, head, opt.Format)
 	if err != nil {
+		if len(bytes.TrimSpace(head)) == 0 {
+			return nil, fmt.Errorf("%s: the file is empty", name)
+		}
+		if name != detectName {
+			err = errors.New(strings.Replace(err.Error(), detectName+":", name+":", 1))
+		}
 		return nil, err
 	}
 	res, err := f.read(br, name, opt)
