@@ -352,13 +352,14 @@ func methods(a *Analysis, drawn bool) string {
 	if a.Centrality != nil {
 		bet := set.Betweenness
 		if bet == "" {
-			bet = "exact"
+			bet = "betweenness exact (Brandes)"
 		}
 		s = append(s, "Path-based measures (betweenness, closeness, harmonic centrality and the weighted diameter) "+
 			"take the length of a tie as 1/weight, so that strong ties are short.")
-		s = append(s, fmt.Sprintf("Betweenness (%s) is normalised by (n-1)(n-2)/2; closeness uses the Wasserman-Faust "+
+		s = append(s, "Path measures: "+bet+".")
+		s = append(s, "Betweenness is normalised by (n-1)(n-2)/2; closeness uses the Wasserman-Faust "+
 			"correction for disconnected graphs; eigenvector centrality and PageRank (damping factor 0.85) use the "+
-			"tie weights; the clustering coefficient is unweighted.", bet))
+			"tie weights; the clustering coefficient is unweighted.")
 	}
 	if p := a.Communities; p != nil {
 		method, res := p.Method, p.Resolution

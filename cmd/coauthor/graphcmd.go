@@ -103,7 +103,7 @@ func runGraph(e *env, args []string) error {
 	var b strings.Builder
 	b.WriteString(graphUsage)
 	for _, n := range graphFormatNames() {
-		fmt.Fprintf(&b, "  %-12s %s\n", n, graphWriters[n].summary)
+		fmt.Fprintf(&b, "  %-20s %s\n", n, graphWriters[n].summary)
 	}
 	fs := newFlagSet(e, "graph", b.String())
 	in.register(fs)

@@ -67,7 +67,11 @@ func runPapers(e *env, args []string) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("read %d records from %d files", len(l.papers), len(l.inputs))
+	noun := "files"
+	if len(l.inputs) == 1 {
+		noun = "file"
+	}
+	msg := fmt.Sprintf("read %d records from %d %s", len(l.papers), len(l.inputs), noun)
 	if s := skippedSummary(l.skipped); s != "" {
 		msg += ", " + s
 	} else {

@@ -22,8 +22,9 @@ import (
 const reportUsage = `Usage: coauthor report [flags] FILE...
 
 Reads the papers in FILE... (a profile page, BibTeX, CSV, JSON Lines and
-the other formats listed under --from; .gz read transparently; - reads
-standard input), builds the weighted co-authorship graph, measures it and
+the other formats listed under --from; .gz read transparently, .zip
+member by member; - reads standard input), or one graph file (edge list,
+GML, Pajek, GraphML), builds the weighted co-authorship graph, measures it and
 writes into the --out directory:
 
   graph.dot          the drawing's source: communities as colours, node
@@ -86,9 +87,9 @@ func (f *analysisFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxAuthors, "max-authors", 50, "papers with more than `N` authors add no ties (0: no limit)")
 	fs.Float64Var(&f.resolution, "resolution", 1, "modularity `resolution` of community detection (higher: smaller communities)")
 	fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of community detection, topic clustering and layout")
-	fs.IntVar(&f.topics, "topics", 0, "number of topic clusters (0: chosen by consensus over many clusterings)")
+	fs.IntVar(&f.topics, "topics", 0, "number of topic clusters, `N` (0: chosen by consensus over many clusterings)")
 	fs.IntVar(&f.window, "window", 0, "slice the corpus into periods of `YEARS` and report how groups continue, split and merge (0: no slices)")
-	fs.IntVar(&f.step, "step", 0, "years between the starts of two periods (0: the window, so periods do not overlap)")
+	fs.IntVar(&f.step, "step", 0, "`YEARS` between the starts of two periods (0: the window, so periods do not overlap)")
 	fs.StringVar(&f.communities, "communities", "leiden", "community detection: `leiden` (every community connected) or louvain")
 	fs.StringVar(&f.quality, "quality", "modularity", "what leiden optimises: `modularity` or cpm (constant Potts model; with --normalize association it gives VOSviewer-style clusters)")
 	fs.StringVar(&f.normalize, "normalize", "none", "tie strength used by every measure: `none`, association (VOSviewer: 2m·a_ij/(s_i·s_j)), "+
@@ -96,8 +97,8 @@ func (f *analysisFlags) register(fs *flag.FlagSet) {
 		"equivalence (C_ij²/(D_i·D_j)) or fractionalization (sum of 1/(n-1) over joint papers); D are paper counts, C joint papers")
 	fs.IntVar(&f.runs, "runs", 1, "run community detection with `N` seeds (seed, seed+1, ...), keep the best and report stability")
 	fs.StringVar(&f.betweenness, "betweenness", "auto", "path measures (betweenness, closeness, harmonic): `auto` (exact while it takes about a minute, sampled above), exact, approx or off")
-	fs.Float64Var(&f.epsilon, "epsilon", 0.05, "sampled betweenness: every value within `E` of the exact one...")
-	fs.Float64Var(&f.delta, "delta", 0.1, "...with probability 1-`D`")
+	fs.Float64Var(&f.epsilon, "epsilon", 0.05, "sampled betweenness: the error bound `E` on every value (with probability 1-delta)")
+	fs.Float64Var(&f.delta, "delta", 0.1, "sampled betweenness: the probability `D` that some value misses the bound epsilon")
 }
 
 func (f *analysisFlags) buildOptions() (graph.Options, error) {

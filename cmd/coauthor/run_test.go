@@ -190,7 +190,7 @@ func TestPapersCommand(t *testing.T) {
 		len(p.AuthorIDs) != 4 || len(p.Inferred) != 1 || p.Inferred[0] != 3 || !p.Truncated || p.Year != 2026 {
 		t.Errorf("line 9 = %+v", p)
 	}
-	if !strings.Contains(stderr, "read 34 records from 1 files, 0 skipped") {
+	if !strings.Contains(stderr, "read 34 records from 1 file, 0 skipped") {
 		t.Errorf("stderr = %q", stderr)
 	}
 }
