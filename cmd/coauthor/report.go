@@ -45,9 +45,9 @@ writes into the --out directory:
                      communities, topics, sortable author table, methods
   manifest.json      inputs with sha256, every parameter and the version,
                      so that the run can be repeated exactly
-  ego.svg, ego.dot   the ego's collaborations per year, and the ego network
-                     with its circles (the ego: --ego, or a profile page's
-                     owner)
+  ego.svg            the ego's papers and new co-authors per year (the ego:
+                     --ego, or a profile page's owner)
+  ego-network.svg    the ego network with its circles; ego.dot its source
 
 Example:
   coauthor report --as-of 2026-12-03 -o out testdata/profile-page.txt
@@ -478,7 +478,14 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 	if ego != nil {
 		outs = append(outs,
 			output{"ego.svg", func(w io.Writer) error { return export.EgoSVG(w, a.Graph, ego) }},
-			output{"ego.dot", func(w io.Writer) error { return export.EgoDOT(w, a.Graph, ego) }})
+			output{"ego.dot", func(w io.Writer) error { return export.EgoDOT(w, a.Graph, ego) }},
+			output{"ego-network.svg", func(w io.Writer) error {
+				var dot bytes.Buffer
+				if err := export.EgoDOT(&dot, a.Graph, ego); err != nil {
+					return err
+				}
+				return export.SVG(context.Background(), w, dot.Bytes())
+			}})
 	}
 	for _, o := range outs {
 		man.Outputs = append(man.Outputs, o.name)

@@ -22,7 +22,7 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 
 var reportFiles = []string{"graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "authors.csv", "edges.csv",
 	"papers.csv", "communities.csv", "topics.csv", "summary.json", "report.md", "report.html",
-	"manifest.json", "thematic.svg", "ego.svg", "ego.dot"}
+	"manifest.json", "thematic.svg", "ego.svg", "ego.dot", "ego-network.svg"}
 
 // TestReportSeed runs the README's main command on the seed. The counts
 // were checked independently: 34 date lines in the page; 61 distinct

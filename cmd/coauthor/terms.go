@@ -93,7 +93,9 @@ func termAnalysis(texts []string, minOcc int, resolution float64, seed uint64) *
 
 // writeTerms writes the term map files into dir.
 func writeTerms(e *env, dir string, a *export.Analysis) error {
-	draw := export.DrawOptions{MaxNodes: 300, Labels: 60,
+	// A term map is dense: past 80 terms the drawing shows the backbone
+	// (the maximum spanning forest and as many strongest links).
+	draw := export.DrawOptions{MaxNodes: 80, Labels: 60,
 		Title: fmt.Sprintf("Term map: %d terms, %d co-occurrence links", a.Graph.Len(), a.Graph.EdgeCount())}
 	var dot bytes.Buffer
 	if err := export.DOT(&dot, a, draw); err != nil {
