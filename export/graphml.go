@@ -72,9 +72,13 @@ func writeData(ew *errWriter, keys []graphmlKey, i int) {
 		if !ok {
 			continue
 		}
-		// Key ids are fixed ASCII names: no escaping needed.
+		// Key ids are fixed ASCII names, and numbers need no escaping.
 		ew.str(`      <data key="` + k.id + `">`)
-		xml.EscapeText(ew, []byte(v))
+		if k.typ == "string" {
+			xml.EscapeText(ew, []byte(v))
+		} else {
+			ew.str(v)
+		}
 		ew.str("</data>\n")
 	}
 }
