@@ -154,7 +154,7 @@ func Read(path string, opt *Options) (*Result, error) {
 	if opt == nil {
 		opt = &Options{}
 	}
-	if path != "-" && isZipFile(path) {
+	if path != "-" && IsZip(path) {
 		return readZip(path, opt)
 	}
 	rc, err := open(path)
@@ -165,7 +165,8 @@ func Read(path string, opt *Options) (*Result, error) {
 	return ReadFrom(rc, path, opt)
 }
 
-func isZipFile(path string) bool {
+// IsZip reports whether the file at path starts like a zip archive.
+func IsZip(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strings"
@@ -251,16 +250,9 @@ func EgoSVG(w io.Writer, g *graph.Graph, v *metrics.EgoView) error {
 }
 
 // svgText returns s escaped for XML text, with control characters and
-// invalid UTF-8, which XML 1.0 forbids, replaced.
-func svgText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	return html.EscapeString(s)
-}
+// invalid UTF-8, which XML 1.0 forbids, replaced: the same escaping as
+// a Graphviz HTML label's.
+func svgText(s string) string { return htmlText(s) }
 
 // EgoDOT writes the ego network of v as a Graphviz graph: the ego in
 // the centre (neato with the ego pinned at the origin), co-authors

@@ -46,7 +46,7 @@ func graphInput(e *env, path, forced string) (*graphSource, error) {
 			return nil, nil
 		}
 		return &graphSource{name: "-", open: func() (io.ReadCloser, error) { return io.NopCloser(e.stdin), nil }}, nil
-	case isZip(path):
+	case corpus.IsZip(path):
 		return zipGraph(path, forced)
 	case forced != "":
 		if !slices.Contains(graphFormats, forced) {
@@ -78,18 +78,6 @@ func isGraphHead(name string, head []byte) bool {
 		return false
 	}
 	return ok
-}
-
-// isZip reports whether the file starts like a zip archive.
-func isZip(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var magic [4]byte
-	_, err = io.ReadFull(f, magic[:])
-	return err == nil && string(magic[:]) == "PK\x03\x04"
 }
 
 // zipGraph returns the graph file of a zip archive that holds one graph

@@ -125,7 +125,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		switch {
 		case path == "-":
 			res, err = corpus.ReadFrom(e.progress.reading(e.stdin, "-", 0), "-", opt)
-		case isZip(path):
+		case corpus.IsZip(path):
 			res, err = corpus.Read(path, opt)
 		default:
 			res, err = readFile(e, path, opt)
