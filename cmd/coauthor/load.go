@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"slices"
 	"sort"
@@ -22,6 +23,7 @@ type inputFlags struct {
 	lenient bool
 	alias   string
 	maxGB   float64
+	quiet   bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -29,6 +31,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.asOf, "as-of", "", "`date` (YYYY-MM-DD) a profile page was captured; dates without a year fall in its year (default today)")
 	fs.BoolVar(&f.noOwner, "no-owner", false, "do not add a profile page's owner to papers whose \"et al.\" hides them")
 	fs.BoolVar(&f.lenient, "lenient", false, "skip bad records and count them instead of stopping at the first")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress line and no log but warnings and errors")
 	fs.Float64Var(&f.maxGB, "max-bytes", 64, "stop reading a file past this many `GiB` after decompression (guards against compression bombs)")
 	fs.StringVar(&f.alias, "alias", "", "alias `file`: CSV lines \"variant,canonical\" forcing two spellings into one person")
 }
@@ -83,6 +86,10 @@ func (l *loaded) skippedTotal() int {
 func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 	if len(files) == 0 {
 		return nil, usageError("no input files")
+	}
+	if f.quiet {
+		e.progress.on = false
+		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	opt, err := f.options()
 	if err != nil {

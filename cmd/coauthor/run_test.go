@@ -408,3 +408,11 @@ func TestOutputsKeepOtherFiles(t *testing.T) {
 		t.Errorf("a file the run did not write was changed: %q", got)
 	}
 }
+
+// TestQuiet checks that --quiet leaves stderr empty on a clean run.
+func TestQuiet(t *testing.T) {
+	code, _, stderr := runCmd(t, "report", "--quiet", "--as-of", "2026-12-03", "-o", t.TempDir(), "../../testdata/profile-page.txt")
+	if code != 0 || stderr != "" {
+		t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+	}
+}
