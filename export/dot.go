@@ -43,6 +43,10 @@ type DrawOptions struct {
 	// Title is the graph's caption. "" means "Co-authorship network"
 	// (of the profile owner, when there is one) with the counts.
 	Title string
+
+	// Nodes and Groups name what the nodes and the communities are in the
+	// caption and the legend. "" means "authors" and "Communities".
+	Nodes, Groups string
 }
 
 // palette are the fill colours of communities 0, 1, ...: the colours of
@@ -163,6 +167,12 @@ func (opt DrawOptions) withDefaults(a *Analysis) DrawOptions {
 	}
 	if opt.MaxNodes == 0 {
 		opt.MaxNodes = 300
+	}
+	if opt.Nodes == "" {
+		opt.Nodes = "authors"
+	}
+	if opt.Groups == "" {
+		opt.Groups = "Communities"
 	}
 	if opt.MinCommunity == 0 {
 		opt.MinCommunity = 3
@@ -290,8 +300,8 @@ func title(a *Analysis, opt DrawOptions, drawn int) string {
 		t += fmt.Sprintf(": %d authors, %d edges", a.Graph.Len(), a.Graph.EdgeCount())
 	}
 	if drawn < a.Graph.Len() {
-		t += fmt.Sprintf("\nshowing the %d authors of highest %s, joined by the maximum spanning forest of their ties and their %d strongest other ties",
-			drawn, opt.SizeBy, drawn)
+		t += fmt.Sprintf("\nshowing the %d %s of highest %s, joined by the maximum spanning forest of their ties and their %d strongest other ties",
+			drawn, opt.Nodes, measureName(opt.SizeBy), drawn)
 	}
 	return t
 }
@@ -320,7 +330,7 @@ func legendLabel(a *Analysis, opt DrawOptions) string {
 	}
 	var b strings.Builder
 	b.WriteString(`<table border="0" cellborder="1" cellspacing="0" cellpadding="3">`)
-	b.WriteString(`<tr><td colspan="4"><b>Communities</b></td></tr>`)
+	fmt.Fprintf(&b, `<tr><td colspan="4"><b>%s</b></td></tr>`, htmlText(opt.Groups))
 	b.WriteString(`<tr><td></td><td>size</td><td>most central</td><td>topic</td></tr>`)
 	shown := 0
 	for c, ms := range members {
@@ -387,4 +397,12 @@ func htmlText(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return html.EscapeString(s)
+}
+
+// measureName returns how a measure is named in a caption.
+func measureName(m string) string {
+	if m == "pagerank" {
+		return "PageRank"
+	}
+	return m
 }

@@ -95,7 +95,7 @@ func termAnalysis(texts []string, minOcc int, resolution float64, seed uint64) *
 func writeTerms(e *env, dir string, a *export.Analysis) error {
 	// A term map is dense: past 80 terms the drawing shows the backbone
 	// (the maximum spanning forest and as many strongest links).
-	draw := export.DrawOptions{MaxNodes: 80, Labels: 60,
+	draw := export.DrawOptions{MaxNodes: 80, Labels: 60, Nodes: "terms", Groups: "Clusters",
 		Title: fmt.Sprintf("Term map: %d terms, %d co-occurrence links", a.Graph.Len(), a.Graph.EdgeCount())}
 	var dot bytes.Buffer
 	if err := export.DOT(&dot, a, draw); err != nil {
