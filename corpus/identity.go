@@ -1174,6 +1174,9 @@ func (r *resolver) identity() *Identity {
 			id.Of[i][j] = int(personOf[n])
 		}
 	}
+	// The suspects need only the spellings: the nodes and the joins can go.
+	r.nodes, r.of, r.ofStart, r.parent = nil, nil, nil, nil
+	r.scheme, r.keys, r.rules, r.never = nil, nil, nil, nil
 	id.Suspects = r.peopleSuspects(id, personOf, sortedMentions, sortedVariants)
 	return id
 }

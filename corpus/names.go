@@ -438,23 +438,28 @@ type hashed struct {
 
 // pairs calls check for every two entries of es of different people and
 // keys that hashes files under a common hash, the one earlier in es
-// first. Hashes are computed on both cores, counted first so that
-// their slice is allocated once.
+// first. Hashes are computed in parallel, counted first so that their
+// one slice is allocated once and each range of entries fills its part.
 func pairs(es []similarEntry, hashes func(key string, add func(uint64)), check func(x, y similarEntry)) {
-	parts := make([][]hashed, workers(len(es)))
-	parallel(len(es), len(parts), func(w, lo, hi int) {
+	w := workers(len(es))
+	counts := make([]int, w+1)
+	parallel(len(es), w, func(k, lo, hi int) {
 		n := 0
 		for i := lo; i < hi; i++ {
 			hashes(es[i].key, func(uint64) { n++ })
 		}
-		hs := make([]hashed, 0, n)
+		counts[k+1] = n
+	})
+	for k := range w {
+		counts[k+1] += counts[k]
+	}
+	all := make([]hashed, counts[w])
+	parallel(len(es), w, func(k, lo, hi int) {
+		hs := all[counts[k]:counts[k]:counts[k+1]]
 		for i := lo; i < hi; i++ {
 			hashes(es[i].key, func(h uint64) { hs = append(hs, hashed{h, int32(i)}) })
 		}
-		parts[w] = hs
 	})
-	all := slices.Concat(parts...)
-	parts = nil
 	slices.SortFunc(all, func(a, b hashed) int {
 		return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.entry, b.entry))
 	})
