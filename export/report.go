@@ -121,25 +121,8 @@ func reportMethods(ew *errWriter, a *Analysis) {
 		ew.printf("- Nodes are authors, merged by identity; a tie joins two authors who share a paper.\n")
 		ew.str("- Counting: full. The weight of a tie is the number of papers the two authors share.\n")
 	}
-	var filters []string
-	if b.Since != 0 || b.Until != 0 {
-		filters = append(filters, fmt.Sprintf("papers from %s to %s (papers of unknown year dropped)",
-			yearOr(b.Since, "the start"), yearOr(b.Until, "the end")))
-	}
-	if b.MinPapers > 1 {
-		filters = append(filters, fmt.Sprintf("authors with at least %d papers", b.MinPapers))
-	}
-	if b.MinWeight > 0 {
-		filters = append(filters, fmt.Sprintf("ties of weight at least %s", num(b.MinWeight)))
-	}
-	if b.MaxAuthors > 0 {
-		filters = append(filters, fmt.Sprintf("papers with more than %d authors add no ties", b.MaxAuthors))
-	}
-	if len(filters) == 0 {
-		filters = []string{"none"}
-	}
 	if a.Papers != nil || len(a.Graph.Papers) > 0 {
-		ew.printf("- Filters: %s.\n", strings.Join(filters, "; "))
+		ew.printf("- %s\n", filterSentence(b))
 	}
 	if a.Centrality != nil {
 		bet := set.Betweenness
