@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -50,26 +49,7 @@ graph [
 	}}
 	for _, test := range tests {
 		t.Run(test.name, func(t *testing.T) {
-			g, err := ReadFrom(strings.NewReader(test.in), "test.gml", "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkGraph(t, g)
-			names := make([]string, g.Len())
-			for i, a := range g.Authors {
-				names[i] = a.Name
-			}
-			if got := strings.Join(names, "|"); got != test.names {
-				t.Errorf("names = %q, want %q", got, test.names)
-			}
-			if got := edgeText(g); got != test.edges {
-				t.Errorf("edges = %q, want %q", got, test.edges)
-			}
-			for _, n := range test.notes {
-				if !hasNote(g, n) {
-					t.Errorf("notes %q lack %q", g.Notes, n)
-				}
-			}
+			checkShape(t, "test.gml", test.in, test.names, test.edges, test.notes)
 		})
 	}
 }

@@ -336,3 +336,30 @@ func TestLineTooLong(t *testing.T) {
 		})
 	}
 }
+
+// checkShape reads in as the file name (its extension sets the format)
+// and checks the node names joined by "|", the edges as edgeText writes
+// them, and that every note in notes is among the graph's notes.
+func checkShape(t *testing.T, name, in, names, edges string, notes []string) {
+	t.Helper()
+	g, err := ReadFrom(strings.NewReader(in), name, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGraph(t, g)
+	got := make([]string, g.Len())
+	for i, a := range g.Authors {
+		got[i] = a.Name
+	}
+	if s := strings.Join(got, "|"); s != names {
+		t.Errorf("names = %q, want %q", s, names)
+	}
+	if s := edgeText(g); s != edges {
+		t.Errorf("edges = %q, want %q", s, edges)
+	}
+	for _, n := range notes {
+		if !hasNote(g, n) {
+			t.Errorf("notes %q lack %q", g.Notes, n)
+		}
+	}
+}
