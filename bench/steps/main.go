@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -28,13 +29,26 @@ func main() {
 	eps := flag.Float64("epsilon", 0.01, "additive error bound of sampled betweenness")
 	delta := flag.Float64("delta", 0.1, "failure probability of sampled betweenness")
 	graphml := flag.String("graphml", os.DevNull, "`file` the graphml step writes")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to `file`")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "steps:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: steps [flags] FILE")
 		os.Exit(2)
 	}
 	if err := run(flag.Arg(0), strings.Split(*stepsFlag, ","), *eps, *delta, *graphml); err != nil {
 		fmt.Fprintln(os.Stderr, "steps:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
