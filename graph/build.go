@@ -242,6 +242,8 @@ func (g *Graph) reduce(pe *pairEntries, inc []float64, nodes int, minWeight floa
 		}
 	}
 	g.Edges = make([]Edge, 0, pairs)
+	// Offsets are int32: a graph is limited to 2^31 (edge, paper)
+	// entries, far above what one machine's memory holds with papers.
 	off := make([]int32, 0, pairs+1)
 	off = append(off, 0)
 	w := 0 // write position in pid: the papers of kept edges, compacted
@@ -264,10 +266,7 @@ func (g *Graph) reduce(pe *pairEntries, inc []float64, nodes int, minWeight floa
 	if w < len(pid)/2 {
 		papers = append([]int32(nil), papers...)
 	}
-	g.edgePapers = make([][]int32, len(g.Edges))
-	for e := range g.Edges {
-		g.edgePapers[e] = papers[off[e]:off[e+1]:off[e+1]]
-	}
+	g.paperOff, g.edgePapers = off, papers
 	return pairs
 }
 

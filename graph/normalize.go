@@ -82,6 +82,7 @@ func Normalize(g *Graph, method string) (*Graph, error) {
 		off:        g.off,
 		nbr:        g.nbr,
 		eid:        g.eid,
+		paperOff:   g.paperOff,
 		edgePapers: g.edgePapers,
 		Notes:      append([]string(nil), g.Notes...),
 	}
@@ -162,7 +163,7 @@ func fractional(g *Graph) (func(int, Edge) float64, error) {
 	}
 	return func(i int, _ Edge) float64 {
 		w := 0.0
-		for _, p := range g.edgePapers[i] {
+		for _, p := range g.EdgePapers(i) {
 			if n := len(g.Papers[p].Authors); n > 1 {
 				w += 1 / float64(n-1)
 			}
