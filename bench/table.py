@@ -39,6 +39,10 @@ def main():
             name = {"approx": "betweenness (sampled)", "betweenness": "betweenness (exact)"}.get(s, s)
             ii = i.get(s)
             rows.append((name, c[s][0], c[s][1], ii[0] if ii else None, ii[1] if ii else None))
+        # The pipeline: every step both tools ran, read and build included.
+        both = [r for r in rows if r[1] is not None and r[3] is not None]
+        rows.append(("pipeline (the steps both ran)", sum(r[1] for r in both), None,
+                     sum(r[3] for r in both), None))
         rows.append(("whole process (peak)", None, peak(os.path.join(work, "coauthor-%s.time" % n)),
                      None, peak(os.path.join(work, "igraph-%s.time" % n))))
         for name, ct, cm, it, im in rows:
