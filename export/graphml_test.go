@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"strconv"
 	"testing"
 )
@@ -177,5 +178,59 @@ func TestGraphMLNoMeasures(t *testing.T) {
 	// label, key, papers, first_year, last_year, affiliations; four edge keys.
 	if len(f.Keys) != 10 {
 		t.Errorf("GraphML without measures declares %d keys, want 10", len(f.Keys))
+	}
+}
+
+// graphmlReference is GraphML as it was written before blocks were
+// formatted in parallel, kept as the reference the output must match
+// byte for byte. It builds every value as a string through the value
+// funcs of graphmlKeys and escapes it with encoding/xml.
+func graphmlReference(w io.Writer, a *Analysis) error {
+	if a.Graph == nil {
+		return errNoGraph
+	}
+	nodeKeys, edgeKeys := graphmlKeys(a)
+	ew := &errWriter{w: w}
+	ew.str(xml.Header)
+	ew.str(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
+	for _, k := range append(nodeKeys, edgeKeys...) {
+		ew.printf("  <key id=%q for=%q attr.name=%q attr.type=%q/>\n", k.id, k.of, k.name, k.typ)
+	}
+	ew.str(`  <graph id="coauthor" edgedefault="undirected">` + "\n")
+	g := a.Graph
+	var line []byte
+	for u := range g.Authors {
+		line = append(strconv.AppendInt(append(line[:0], `    <node id="n`...), int64(u), 10), "\">\n"...)
+		ew.Write(line)
+		graphmlReferenceData(ew, nodeKeys, u)
+		ew.str("    </node>\n")
+	}
+	for e, ed := range g.Edges {
+		line = strconv.AppendInt(append(line[:0], `    <edge id="e`...), int64(e), 10)
+		line = strconv.AppendInt(append(line, `" source="n`...), int64(ed.U), 10)
+		line = strconv.AppendInt(append(line, `" target="n`...), int64(ed.V), 10)
+		ew.Write(append(line, "\">\n"...))
+		graphmlReferenceData(ew, edgeKeys, e)
+		ew.str("    </edge>\n")
+	}
+	ew.str("  </graph>\n</graphml>\n")
+	return ew.err
+}
+
+// graphmlReferenceData writes the <data> elements of element i for
+// graphmlReference.
+func graphmlReferenceData(ew *errWriter, keys []graphmlKey, i int) {
+	for _, k := range keys {
+		v, ok := k.value(i)
+		if !ok {
+			continue
+		}
+		ew.str(`      <data key="` + k.id + `">`)
+		if k.typ == "string" {
+			xml.EscapeText(ew, []byte(v))
+		} else {
+			ew.str(v)
+		}
+		ew.str("</data>\n")
 	}
 }
