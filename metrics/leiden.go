@@ -138,20 +138,8 @@ func Leiden(g *graph.Graph, opt LeidenOptions) *Partition {
 		}
 	}
 
-	groups := make([][]int, 0)
-	index := make([]int, g.Len())
-	for i := range index {
-		index[i] = -1
-	}
-	for u, c := range of {
-		if index[c] < 0 {
-			index[c] = len(groups)
-			groups = append(groups, nil)
-		}
-		groups[index[c]] = append(groups[index[c]], u)
-	}
 	p := &Partition{Resolution: gamma, Seed: opt.Seed, Method: "leiden", Quality: quality}
-	p.Of, p.Sizes = numberCommunities(g, groups)
+	p.Of, p.Sizes = numberCommunities(g, groupsOf(of))
 	if quality == "cpm" {
 		p.Q = CPM(g, p.Of, gamma)
 	} else {

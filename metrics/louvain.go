@@ -4,18 +4,37 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"gonum.org/v1/gonum/graph/community"
-
 	"github.com/coauthor/coauthor/graph"
 )
+
+// louvainSource is the second word of the PCG state used by [Louvain].
+const louvainSource = 0x636f617574686f72
 
 // Louvain returns the communities of g found by the Louvain method at the
 // given resolution (1 is standard modularity; larger values give more,
 // smaller communities), with the node order drawn from a PCG source seeded
 // with seed. The same graph, resolution and seed give the same partition.
 //
-// It runs gonum's community.Modularize with edge weights and takes the
-// level of the hierarchy with the highest modularity, the last one.
+// Each level starts from every node of the current graph in a community
+// of its own and repeats two phases:
+//
+//   - local moving: nodes move, one at a time, to the neighbouring (or an
+//     empty) community with the largest strictly positive modularity
+//     gain, until no move raises the modularity. The nodes wait in a
+//     queue, initially all of them in random order; only the neighbours
+//     of a node that moved, outside its new community, are queued again
+//     (Traag 2015), so a node whose surroundings did not change is not
+//     examined again, where Blondel et al. sweep over all nodes;
+//   - aggregation: the communities found become the nodes of the next
+//     graph, the weights between them summed.
+//
+// It stops at the first level where no node moves and returns the
+// partition of the last level, which has the highest modularity of the
+// hierarchy. Each level takes O(n + m) time per pass over the queue. On
+// the graph of 100,000 generated papers (60,834 authors, 686,498 edges)
+// it took 0.2 to 0.3 s where igraph's community_multilevel took 0.9 to
+// 1.4 s, one run after the other.
+//
 // Communities are numbered from 0 by decreasing size, ties broken by the
 // smallest member name (graph.Author.Name, then node id). An isolated
 // author is a community of its own. Q is the modularity of the partition
@@ -23,63 +42,76 @@ import (
 // edges. Method is "louvain".
 //
 // Louvain can leave a community internally disconnected; Leiden's
-// refinement step prevents that.
+// refinement step prevents that. Louvain panics if an edge weight is
+// negative or not finite.
 //
-// Reference: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E.
+// References: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E.
 // Lefebvre, Fast unfolding of communities in large networks, J. Stat.
-// Mech. 2008, P10008, doi:10.1088/1742-5468/2008/10/P10008.
-//
-// TODO: gonum's Modularize took 58 s on 61k authors and over 10 minutes
-// on 616k, where igraph takes 1.25 s and 20 s; a Louvain or Leiden pass
-// on the compressed rows would be needed for large corpora.
+// Mech. 2008, P10008, doi:10.1088/1742-5468/2008/10/P10008; V. A. Traag,
+// Faster unfolding of communities: speeding up the Louvain algorithm,
+// Phys. Rev. E 92, 032801, 2015, doi:10.1103/PhysRevE.92.032801.
 func Louvain(g *graph.Graph, resolution float64, seed uint64) *Partition {
-	n := g.Len()
-	p := &Partition{Resolution: resolution, Seed: seed, Method: "louvain"}
-	var groups [][]int
-	if g.EdgeCount() == 0 {
-		groups = make([][]int, n)
-		for u := range groups {
-			groups[u] = []int{u}
-		}
-	} else {
-		src := rand.NewPCG(seed, 0x636f617574686f72) // second word fixed
-		reduced := community.Modularize(g, resolution, src)
-		for _, c := range reduced.Communities() {
-			members := make([]int, 0, len(c))
-			for _, v := range c {
-				members = append(members, int(v.ID()))
-			}
-			groups = append(groups, splitIsolated(g, members)...)
-		}
+	lg := levelFromGraph(g, false)
+	total := 0.0
+	for _, x := range lg.nw {
+		total += x
 	}
+	scale := 0.0 // γ/2W; the gains do not matter when there are no edges
+	if total > 0 {
+		scale = resolution / total
+	}
+	l := &leiden{scale: scale, rng: rand.New(rand.NewPCG(seed, louvainSource))}
+	of := l.louvain(lg)
 
-	p.Of, p.Sizes = numberCommunities(g, groups)
-	// gonum's community.Q gives the same value (the tests compare them),
-	// but it visits every pair of members of each community, which is
-	// quadratic in community size; Modularity visits each edge once.
+	p := &Partition{Resolution: resolution, Seed: seed, Method: "louvain"}
+	p.Of, p.Sizes = numberCommunities(g, groupsOf(of))
 	p.Q = Modularity(g, p.Of, resolution)
 	return p
 }
 
-// splitIsolated returns members with each isolated author, if any, split
-// off into a community of its own.
-func splitIsolated(g *graph.Graph, members []int) [][]int {
-	if len(members) < 2 {
-		return [][]int{members}
+// louvain runs the levels of the Louvain method on lg0 and returns the
+// community of each of its nodes. Unlike [leiden.run], each level
+// aggregates the partition the local moving found, without refinement.
+func (l *leiden) louvain(lg0 *level) []int32 {
+	lg := lg0
+	member := make([]int32, lg0.len()) // node of lg holding each node of lg0
+	for u := range member {
+		member[u] = int32(u)
 	}
-	var out [][]int
-	rest := members[:0:0]
-	for _, u := range members {
-		if g.Degree(u) == 0 {
-			out = append(out, []int{u})
-		} else {
-			rest = append(rest, u)
+	for {
+		part := make([]int32, lg.len())
+		for u := range part {
+			part[u] = int32(u)
+		}
+		l.scratch(lg.len())
+		l.moveNodes(lg, part)
+		part = compact(part)
+		if countCommunities(part) == lg.len() {
+			return member
+		}
+		lg, _ = aggregate(lg, part, part)
+		for u, x := range member {
+			member[u] = part[x]
 		}
 	}
-	if len(rest) > 0 {
-		out = append(out, rest)
+}
+
+// groupsOf returns the members of each community of of, communities in
+// order of first appearance, members in increasing order.
+func groupsOf(of []int32) [][]int {
+	groups := make([][]int, 0)
+	index := make([]int, len(of))
+	for i := range index {
+		index[i] = -1
 	}
-	return out
+	for u, c := range of {
+		if index[c] < 0 {
+			index[c] = len(groups)
+			groups = append(groups, nil)
+		}
+		groups[index[c]] = append(groups[index[c]], u)
+	}
+	return groups
 }
 
 // numberCommunities returns the community of every node and the size of
@@ -132,7 +164,8 @@ func numberCommunities(g *graph.Graph, groups [][]int) (of, sizes []int) {
 //
 // where W is the total edge weight, W_c the weight of the edges inside c
 // and S_c the total strength of c's members. This is the undirected Q of
-// gonum's community.Q, computed in O(n + m) time. It is 0 for a graph
+// gonum's community.Q (the tests compare them), computed in O(n + m)
+// time, where community.Q visits every pair of members of each community. It is 0 for a graph
 // without edges (where the formula is 0/0). Community numbers must be
 // non-negative; they need not be contiguous.
 //
