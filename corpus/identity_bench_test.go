@@ -1,9 +1,12 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"testing"
+
+	"github.com/coauthor/coauthor/internal/synth"
 )
 
 // BenchmarkResolve times Resolve on the papers of the file named by the
@@ -38,4 +41,44 @@ func BenchmarkResolveSynth(b *testing.B) {
 	for b.Loop() {
 		Resolve(papers, nil)
 	}
+}
+
+// BenchmarkResolveLarge times Resolve on generated corpora of up to a
+// million papers, made in memory from the generator's names (no reader
+// in between, so equal names do not share memory), as they are and
+// rewritten by noisy. Each size is generated once, outside the timer.
+func BenchmarkResolveLarge(b *testing.B) {
+	for _, n := range []int{100000, 1000000} {
+		papers := generatedPapers(n)
+		for _, c := range []struct {
+			name   string
+			papers []Paper
+		}{
+			{fmt.Sprintf("papers=%d", n), papers},
+			{fmt.Sprintf("papers=%d/noisy", n), noisy(papers)},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					Resolve(c.papers, nil)
+				}
+			})
+		}
+	}
+}
+
+// generatedPapers returns the first n papers of the generator with seed
+// 1, authors by name only.
+func generatedPapers(n int) []Paper {
+	g := synth.New(synth.Config{Papers: n, Seed: 1})
+	out := make([]Paper, 0, n)
+	var p synth.Paper
+	for g.Next(&p) {
+		as := make([]Author, len(p.Authors))
+		for i, a := range p.Authors {
+			as[i] = Author{Name: a}
+		}
+		out = append(out, Paper{ID: p.ID, Title: p.Title, Venue: p.Venue, Authors: as})
+	}
+	return out
 }
