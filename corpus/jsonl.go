@@ -6,9 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // The JSON Lines format holds one JSON object per line, with the keys of
@@ -84,40 +89,308 @@ func jsonlLower(obj map[string]json.RawMessage) map[string]json.RawMessage {
 	return out
 }
 
+// Lines are read in batches by one goroutine and parsed by as many
+// workers as GOMAXPROCS allows; the calling goroutine takes the batches
+// back in file order, so that errors and skipped records come out as if
+// the lines were read one after another. Most lines take the fast path
+// of jsonl_fast.go; the rest, and every bad line, go to jsonlPaper.
+//
+// The papers of one file share their strings where they can: each
+// distinct author name is put in display order and stored once, as are
+// venues, keywords and author affiliations, and the author lists are
+// cut from large blocks rather than allocated one by one.
+
+// The size of a batch: at most jsonlBatchLines lines, and no more lines
+// once it holds jsonlBatchBytes bytes.
+const (
+	jsonlBatchLines = 1024
+	jsonlBatchBytes = 256 << 10
+)
+
+// jsonlBlock is the number of authors or keywords in one block.
+const jsonlBlock = 4096
+
 func readJSONL(r io.Reader, name string, opt *Options) (*Result, error) {
+	return readJSONLWith(r, name, opt, runtime.GOMAXPROCS(0), jsonlBatchLines)
+}
+
+// readJSONLWith reads with the given number of workers and lines per
+// batch. A file that fits in one batch is read without starting any
+// goroutine, and with one worker the lines are parsed in the calling
+// goroutine.
+func readJSONLWith(r io.Reader, name string, opt *Options, workers, batchLines int) (*Result, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	res := &Result{}
-	seen := map[string]bool{}
-	rec := 0
-	n := 0
-	for sc.Scan() {
-		n++
-		line := bytes.TrimSpace(sc.Bytes())
-		if n == 1 {
-			line = bytes.TrimPrefix(line, []byte("\ufeff"))
-		}
-		if len(line) == 0 {
-			continue
-		}
-		rec++
-		p, perr := jsonlPaper(line, name, n, rec)
-		if perr != nil {
-			if err := res.skip(opt, perr); err != nil {
+	lr := &jsonlLines{sc: sc, max: batchLines}
+	c := &jsonlCollector{opt: opt, res: &Result{}, shared: newJSONLShared()}
+	b := new(jsonlBatch)
+	lr.fill(b, nil)
+	if workers <= 1 || lr.eof {
+		d := c.shared.decoder()
+		for {
+			b.parse(d, name)
+			if err := c.collect(b); err != nil {
 				return nil, err
 			}
-			continue
+			if lr.eof {
+				break
+			}
+			lr.fill(b, nil)
 		}
-		p.ID = csvUniqueID(p.ID, seen)
-		res.Papers = append(res.Papers, *p)
+	} else if err := c.pipeline(lr, b, name, workers); err != nil {
+		return nil, err
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = fmt.Errorf("%w: line longer than %d bytes", ErrLimit, maxLine)
 		}
-		return nil, &ParseError{File: name, Line: n + 1, Reason: "line too long", Err: err}
+		return nil, &ParseError{File: name, Line: lr.n + 1, Reason: "line too long", Err: err}
 	}
-	return res, nil
+	return c.result(workers), nil
+}
+
+// jsonlLines splits the input into lines, numbering them as they come.
+type jsonlLines struct {
+	sc  *bufio.Scanner
+	max int  // lines per batch
+	n   int  // lines read
+	rec int  // lines that are not blank
+	eof bool // the scanner has stopped, at the end or on an error
+}
+
+// jsonlLine is a line of a batch: where it ends in the batch's bytes,
+// its line number and its record number.
+type jsonlLine struct{ end, n, rec int }
+
+// jsonlBatch is a run of lines, parsed by one worker.
+type jsonlBatch struct {
+	buf   []byte // the lines, trimmed, one after another
+	lines []jsonlLine
+
+	papers []Paper       // the papers of the good lines
+	ids    []uint64      // hashes of their IDs
+	errs   []*ParseError // the errors of the bad lines, in order
+
+	done     chan struct{} // a worker has parsed the batch
+	panicked any           // what a worker panicked with
+}
+
+// fill reads the next lines into b, stopping early once stop is set.
+func (lr *jsonlLines) fill(b *jsonlBatch, stop *atomic.Bool) {
+	b.buf, b.lines = b.buf[:0], b.lines[:0]
+	for len(b.lines) < lr.max && len(b.buf) < jsonlBatchBytes {
+		if stop != nil && stop.Load() {
+			return
+		}
+		if !lr.sc.Scan() {
+			lr.eof = true
+			return
+		}
+		lr.n++
+		line := bytes.TrimSpace(lr.sc.Bytes())
+		if lr.n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
+		if len(line) == 0 {
+			continue
+		}
+		lr.rec++
+		b.buf = append(b.buf, line...)
+		b.lines = append(b.lines, jsonlLine{len(b.buf), lr.n, lr.rec})
+	}
+}
+
+// parse parses every line of b into a new list of papers.
+func (b *jsonlBatch) parse(d *jsonlDecoder, name string) {
+	b.papers, b.ids, b.errs = make([]Paper, len(b.lines)), b.ids[:0], b.errs[:0]
+	k, start := 0, 0
+	for _, l := range b.lines {
+		line := b.buf[start:l.end]
+		start = l.end
+		p := &b.papers[k]
+		if !d.parse(line, name, l.n, l.rec, p) {
+			q, err := jsonlPaper(line, name, l.n, l.rec)
+			if err != nil {
+				*p = Paper{}
+				b.errs = append(b.errs, err)
+				continue
+			}
+			*p = *q
+		}
+		b.ids = append(b.ids, maphash.String(d.shared.seed, p.ID))
+		k++
+	}
+	b.papers = b.papers[:k]
+}
+
+// pipeline reads the rest of the input with workers, first being the
+// batch already read.
+func (c *jsonlCollector) pipeline(lr *jsonlLines, first *jsonlBatch, name string, workers int) error {
+	// Every batch is in one place at a time, so sends on work and order
+	// never block and free bounds the lines held in memory.
+	n := 2*workers + 2
+	free := make(chan *jsonlBatch, n)
+	work := make(chan *jsonlBatch, n)
+	order := make(chan *jsonlBatch, n)
+	first.done = make(chan struct{}, 1)
+	work <- first
+	order <- first
+	for range n - 1 {
+		free <- &jsonlBatch{done: make(chan struct{}, 1)}
+	}
+	quit := make(chan struct{})
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	var readPanic any
+
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(order)
+		defer close(work)
+		defer func() { readPanic = recover() }()
+		for !lr.eof {
+			var b *jsonlBatch
+			select {
+			case b = <-free:
+			case <-quit:
+				return
+			}
+			lr.fill(b, &stop)
+			if stop.Load() {
+				return
+			}
+			work <- b
+			order <- b
+		}
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := c.shared.decoder()
+			for b := range work {
+				jsonlParseSafe(b, d, name)
+				b.done <- struct{}{}
+			}
+		}()
+	}
+
+	var err error
+	var panicked any
+	for b := range order {
+		<-b.done
+		if panicked = b.panicked; panicked != nil {
+			break
+		}
+		if err = c.collect(b); err != nil {
+			break
+		}
+		// A batch that held a very long line gives its memory back.
+		if cap(b.buf) > 4*jsonlBatchBytes {
+			b.buf = nil
+		}
+		free <- b
+	}
+	stop.Store(true)
+	close(quit)
+	wg.Wait()
+	if panicked == nil {
+		panicked = readPanic
+	}
+	if panicked != nil {
+		panic(panicked)
+	}
+	return err
+}
+
+// jsonlParseSafe parses b, keeping a panic for the collector to raise in
+// the caller's goroutine.
+func jsonlParseSafe(b *jsonlBatch, d *jsonlDecoder, name string) {
+	defer func() { b.panicked = recover() }()
+	b.parse(d, name)
+}
+
+// jsonlCollector takes parsed batches in file order.
+type jsonlCollector struct {
+	opt    *Options
+	res    *Result
+	shared *jsonlShared
+	papers [][]Paper
+	count  int
+	ids    []uint64 // hashes of the IDs of the papers
+}
+
+// collect keeps the papers of b and counts or returns its errors.
+func (c *jsonlCollector) collect(b *jsonlBatch) error {
+	for _, e := range b.errs {
+		if err := c.res.skip(c.opt, e); err != nil {
+			return err
+		}
+	}
+	if len(b.papers) > 0 {
+		c.papers = append(c.papers, b.papers)
+		c.count += len(b.papers)
+		c.ids = append(c.ids, b.ids...)
+	}
+	b.papers = nil
+	return nil
+}
+
+// result returns the papers in one list, copied with the given number
+// of goroutines: for a large file the copy is mostly the faulting in of
+// new memory, which goes as fast on two cores as on one.
+//
+// IDs are made unique in file order, as csvUniqueID does, only when two
+// IDs have the same hash: if no two are the same, csvUniqueID would
+// leave every one as it is. The sorted hashes tell that with far less
+// memory and time than a set of the IDs.
+func (c *jsonlCollector) result(workers int) *Result {
+	var wg sync.WaitGroup
+	switch len(c.papers) {
+	case 0:
+	case 1:
+		c.res.Papers = c.papers[0]
+	default:
+		all := make([]Paper, c.count)
+		workers = max(1, min(workers, len(c.papers)))
+		off := 0
+		for w := range workers {
+			part := c.papers[w*len(c.papers)/workers : (w+1)*len(c.papers)/workers]
+			at := off
+			for _, ps := range part {
+				off += len(ps)
+			}
+			wg.Go(func() {
+				for _, ps := range part {
+					at += copy(all[at:], ps)
+				}
+			})
+		}
+		c.res.Papers = all
+	}
+	repeats := jsonlRepeats(c.ids)
+	wg.Wait()
+	c.papers, c.ids = nil, nil
+	if repeats {
+		seen := make(map[string]bool, len(c.res.Papers))
+		for i := range c.res.Papers {
+			p := &c.res.Papers[i]
+			p.ID = csvUniqueID(p.ID, seen)
+		}
+	}
+	return c.res
+}
+
+// jsonlRepeats reports whether a value occurs twice in hs, sorting hs.
+func jsonlRepeats(hs []uint64) bool {
+	slices.Sort(hs)
+	for i := 1; i < len(hs); i++ {
+		if hs[i] == hs[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonlAuthor is an author written as an object.
