@@ -3,8 +3,15 @@ package export
 import (
 	"encoding/xml"
 	"io"
+	"math"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/coauthor/coauthor/graph"
 )
 
 // graphmlKey is one <key> of a GraphML file: an attribute of nodes or
@@ -13,7 +20,24 @@ import (
 type graphmlKey struct {
 	id, of, name, typ string
 	value             func(i int) (v string, ok bool)
+
+	// text appends the value of element i to b as XML character data,
+	// the same text as escaping value(i), and reports whether the
+	// element has a value; when it has none the caller drops what was
+	// appended. GraphML calls it millions of times on a large graph,
+	// where a string per value costs more than the formatting. Nil when
+	// GraphML is to use value.
+	text func(b []byte, i int) ([]byte, bool)
 }
+
+// The numbers of nodes and of edges that one goroutine of GraphML
+// formats into one buffer: a few megabytes of text, so that handing
+// blocks between goroutines costs little and each write is larger than
+// the buffer of a bufio.Writer, which then passes it on without a copy.
+const (
+	graphmlNodeBlock = 4096
+	graphmlEdgeBlock = 8192
+)
 
 // GraphML writes the graph in GraphML 1.0 (undirected) with every
 // author and edge attribute the analysis has, for Gephi, networkx,
@@ -32,6 +56,12 @@ type graphmlKey struct {
 // Floats are written with at most 10 significant digits; non-finite ones
 // as NaN, INF and -INF.
 func GraphML(w io.Writer, a *Analysis) error {
+	return graphML(w, a, graphmlNodeBlock, graphmlEdgeBlock)
+}
+
+// graphML is GraphML with the given numbers of nodes and edges to a
+// block.
+func graphML(w io.Writer, a *Analysis, nodeBlock, edgeBlock int) error {
 	if a.Graph == nil {
 		return errNoGraph
 	}
@@ -43,44 +73,203 @@ func GraphML(w io.Writer, a *Analysis) error {
 		ew.printf("  <key id=%q for=%q attr.name=%q attr.type=%q/>\n", k.id, k.of, k.name, k.typ)
 	}
 	ew.str(`  <graph id="coauthor" edgedefault="undirected">` + "\n")
+
 	g := a.Graph
-	// Lines are put together with strconv rather than fmt: a graph of
-	// millions of edges writes tens of millions of them.
-	var line []byte
-	for u := range g.Authors {
-		line = append(strconv.AppendInt(append(line[:0], `    <node id="n`...), int64(u), 10), "\">\n"...)
-		ew.Write(line)
-		writeData(ew, nodeKeys, u)
-		ew.str("    </node>\n")
-	}
-	for e, ed := range g.Edges {
-		line = strconv.AppendInt(append(line[:0], `    <edge id="e`...), int64(e), 10)
-		line = strconv.AppendInt(append(line, `" source="n`...), int64(ed.U), 10)
-		line = strconv.AppendInt(append(line, `" target="n`...), int64(ed.V), 10)
-		ew.Write(append(line, "\">\n"...))
-		writeData(ew, edgeKeys, e)
-		ew.str("    </edge>\n")
-	}
+	// Papers are on several edges each: their ids are escaped once, while
+	// the nodes are written.
+	var ids graphmlText
+	idsDone := make(chan struct{})
+	go func() {
+		defer close(idsDone)
+		if g.EdgeCount() > 0 {
+			ids = graphmlPaperIDs(g)
+		}
+	}()
+	defer func() { <-idsDone }()
+
+	nodeOpen := graphmlOpenTags(nodeKeys)
+	nodeBlocks := (g.Len() + nodeBlock - 1) / nodeBlock
+	edgeBlocks := (g.EdgeCount() + edgeBlock - 1) / edgeBlock
+	writeBlocks(ew, nodeBlocks+edgeBlocks, func(b []byte, j int) []byte {
+		if j < nodeBlocks {
+			for u := j * nodeBlock; u < min((j+1)*nodeBlock, g.Len()); u++ {
+				b = strconv.AppendInt(append(b, `    <node id="n`...), int64(u), 10)
+				b = append(b, "\">\n"...)
+				b = appendGraphMLData(b, nodeKeys, nodeOpen, u)
+				b = append(b, "    </node>\n"...)
+			}
+			return b
+		}
+		j -= nodeBlocks
+		<-idsDone
+		return appendGraphMLEdges(b, g, &ids, j*edgeBlock, min((j+1)*edgeBlock, g.EdgeCount()))
+	})
 	ew.str("  </graph>\n</graphml>\n")
 	return ew.err
 }
 
-// writeData writes the <data> elements of element i.
-func writeData(ew *errWriter, keys []graphmlKey, i int) {
-	for _, k := range keys {
-		v, ok := k.value(i)
+// graphmlOpenTags returns the opening <data> tag of each key.
+func graphmlOpenTags(keys []graphmlKey) []string {
+	open := make([]string, len(keys))
+	for i, k := range keys {
+		// Key ids are fixed ASCII names: no escaping.
+		open[i] = `      <data key="` + k.id + `">`
+	}
+	return open
+}
+
+// appendGraphMLData appends the <data> elements of element i, open
+// holding the opening tags of keys.
+func appendGraphMLData(b []byte, keys []graphmlKey, open []string, i int) []byte {
+	for k := range keys {
+		n := len(b)
+		b = append(b, open[k]...)
+		var ok bool
+		if text := keys[k].text; text != nil {
+			b, ok = text(b, i)
+		} else {
+			var v string
+			if v, ok = keys[k].value(i); keys[k].typ == "string" {
+				b = appendXMLText(b, v)
+			} else {
+				b = append(b, v...)
+			}
+		}
 		if !ok {
+			b = b[:n]
 			continue
 		}
-		// Key ids are fixed ASCII names, and numbers need no escaping.
-		ew.str(`      <data key="` + k.id + `">`)
-		if k.typ == "string" {
-			xml.EscapeText(ew, []byte(v))
-		} else {
-			ew.str(v)
-		}
-		ew.str("</data>\n")
+		b = append(b, "</data>\n"...)
 	}
+	return b
+}
+
+// graphmlDistances holds the distances 1/w of the whole weights w below
+// its length, most weights of full counting, as formatFloat writes them.
+var graphmlDistances = func() (d [64]string) {
+	for w := 1; w < len(d); w++ {
+		d[w] = formatFloat(1 / float64(w))
+	}
+	return d
+}()
+
+// appendGraphMLEdges appends the <edge> elements of edges lo..hi-1, ids
+// holding the escaped ids of g's papers. The attributes are written here
+// rather than through the text of the edge keys: with the constant text
+// between them run together, the edges, most of a large file, are written
+// a good deal quicker. They must be those of graphmlKeys, in its order.
+func appendGraphMLEdges(b []byte, g *graph.Graph, ids *graphmlText, lo, hi int) []byte {
+	for e := lo; e < hi; e++ {
+		ed := &g.Edges[e]
+		b = strconv.AppendInt(append(b, `    <edge id="e`...), int64(e), 10)
+		b = strconv.AppendInt(append(b, `" source="n`...), int64(ed.U), 10)
+		b = strconv.AppendInt(append(b, `" target="n`...), int64(ed.V), 10)
+		b = appendFloat(append(b, "\">\n      <data key=\"weight\">"...), ed.Weight)
+		b = append(b, "</data>\n      <data key=\"distance\">"...)
+		if w := ed.Weight; w >= 1 && w < float64(len(graphmlDistances)) && w == math.Trunc(w) {
+			b = append(b, graphmlDistances[int(w)]...)
+		} else {
+			b = appendFloat(b, 1/w)
+		}
+		b = append(b, "</data>\n      <data key=\"joint_papers\">"...)
+		b = strconv.AppendInt(b, int64(ed.Joint), 10)
+		b = append(b, "</data>\n"...)
+		n := len(b)
+		b = append(b, `      <data key="edge_papers">`...)
+		start := len(b)
+		for i, p := range g.EdgePapers(e) {
+			if i > 0 {
+				b = append(b, listSep...)
+			}
+			b = append(b, ids.text[ids.off[p]:ids.off[p+1]]...)
+		}
+		if len(b) > start {
+			b = append(b, "</data>\n"...)
+		} else {
+			b = b[:n]
+		}
+		b = append(b, "    </edge>\n"...)
+	}
+	return b
+}
+
+// writeBlocks writes blocks 0..count-1 to ew in order, each formatted
+// by fill, which appends block j to b and returns it. Blocks are
+// formatted by runtime.GOMAXPROCS goroutines at once; fill must be safe
+// for concurrent use. After a write error the remaining blocks are
+// neither formatted nor written.
+func writeBlocks(ew *errWriter, count int, fill func(b []byte, j int) []byte) {
+	// Buffers are used again, and made large enough for the longest
+	// block yet: grown by append, a buffer of megabytes would be copied
+	// many times over and leave several times its size to collect.
+	var longest atomic.Int64
+	block := func(b []byte, j int) []byte {
+		if n := int(longest.Load()); cap(b) < n {
+			b = make([]byte, 0, n+n/8)
+		}
+		b = fill(b[:0], j)
+		for n := longest.Load(); int64(len(b)) > n && !longest.CompareAndSwap(n, int64(len(b))); {
+			n = longest.Load()
+		}
+		return b
+	}
+	workers := min(runtime.GOMAXPROCS(0), count)
+	if workers <= 1 {
+		var b []byte
+		for j := 0; j < count && ew.err == nil; j++ {
+			b = block(b, j)
+			ew.Write(b)
+		}
+		return
+	}
+	type job struct {
+		j   int
+		out chan []byte
+	}
+	// order holds the blocks' result channels in block order, and bounds
+	// how far formatting runs ahead of writing.
+	order := make(chan chan []byte, workers)
+	jobs := make(chan job)
+	free := make(chan []byte, 2*workers+1)
+	var stop atomic.Bool
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for j := 0; j < count && !stop.Load(); j++ {
+			out := make(chan []byte, 1)
+			order <- out
+			jobs <- job{j, out}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for jb := range jobs {
+				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
+				if !stop.Load() {
+					b = block(b, jb.j)
+				}
+				jb.out <- b
+			}
+		})
+	}
+	for out := range order {
+		b := <-out
+		if ew.err == nil {
+			if ew.Write(b); ew.err != nil {
+				stop.Store(true)
+			}
+		}
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	wg.Wait()
 }
 
 // graphmlKeys returns the node and edge keys for a, in output order.
@@ -89,17 +278,47 @@ func graphmlKeys(a *Analysis) (nodes, edges []graphmlKey) {
 	str := func(f func(u int) string) func(int) (string, bool) {
 		return func(u int) (string, bool) { v := f(u); return v, v != "" }
 	}
-	node := func(name, typ string, value func(int) (string, bool)) {
-		nodes = append(nodes, graphmlKey{id: name, of: "node", name: name, typ: typ, value: value})
+	node := func(name, typ string, value func(int) (string, bool), text func([]byte, int) ([]byte, bool)) {
+		nodes = append(nodes, graphmlKey{id: name, of: "node", name: name, typ: typ, value: value, text: text})
 	}
-	node("label", "string", str(func(u int) string { return g.Authors[u].Name }))
-	node("key", "string", str(func(u int) string { return g.Authors[u].Key }))
-	node("papers", "int", func(u int) (string, bool) { return strconv.Itoa(g.Authors[u].Papers), true })
-	node("first_year", "int", str(func(u int) string { return yearCell(g.Authors[u].FirstYear) }))
-	node("last_year", "int", str(func(u int) string { return yearCell(g.Authors[u].LastYear) }))
+	node("label", "string", str(func(u int) string { return g.Authors[u].Name }),
+		func(b []byte, u int) ([]byte, bool) {
+			s := g.Authors[u].Name
+			return appendXMLText(b, s), s != ""
+		})
+	node("key", "string", str(func(u int) string { return g.Authors[u].Key }),
+		func(b []byte, u int) ([]byte, bool) {
+			s := g.Authors[u].Key
+			return appendXMLText(b, s), s != ""
+		})
+	node("papers", "int", func(u int) (string, bool) { return strconv.Itoa(g.Authors[u].Papers), true },
+		func(b []byte, u int) ([]byte, bool) {
+			return strconv.AppendInt(b, int64(g.Authors[u].Papers), 10), true
+		})
+	node("first_year", "int", str(func(u int) string { return yearCell(g.Authors[u].FirstYear) }),
+		func(b []byte, u int) ([]byte, bool) {
+			y := g.Authors[u].FirstYear
+			return strconv.AppendInt(b, int64(y), 10), y != 0
+		})
+	node("last_year", "int", str(func(u int) string { return yearCell(g.Authors[u].LastYear) }),
+		func(b []byte, u int) ([]byte, bool) {
+			y := g.Authors[u].LastYear
+			return strconv.AppendInt(b, int64(y), 10), y != 0
+		})
 	node("affiliations", "string", str(func(u int) string {
 		return strings.Join(g.Authors[u].Affiliations, listSep)
-	}))
+	}), func(b []byte, u int) ([]byte, bool) {
+		// listSep needs no escaping, so escaping the parts one by one
+		// gives the escaped join.
+		n := len(b)
+		for i, s := range g.Authors[u].Affiliations {
+			if i > 0 {
+				b = append(b, listSep...)
+			}
+			b = appendXMLText(b, s)
+		}
+		return b, len(b) > n
+	})
 
 	n := g.Len()
 	if c := a.Centrality; c != nil {
@@ -115,23 +334,47 @@ func graphmlKeys(a *Analysis) (nodes, edges []graphmlKey) {
 			{"clustering", c.Clustering}}
 		for _, m := range ints {
 			if len(m.v) == n {
-				node(m.name, "int", str(func(u int) string { return intCell(m.v, u) }))
+				node(m.name, "int", str(func(u int) string { return intCell(m.v, u) }),
+					func(b []byte, u int) ([]byte, bool) { return strconv.AppendInt(b, int64(m.v[u]), 10), true })
 			}
 		}
 		for _, m := range floats {
 			if len(m.v) == n {
-				node(m.name, "double", str(func(u int) string { return floatCell(m.v, u) }))
+				node(m.name, "double", str(func(u int) string { return floatCell(m.v, u) }),
+					func(b []byte, u int) ([]byte, bool) { return appendFloat(b, m.v[u]), true })
 			}
 		}
 	}
 	if a.Communities != nil {
-		node("community", "int", str(func(u int) string { return optCell(a.community(u)) }))
+		node("community", "int", str(func(u int) string { return optCell(a.community(u)) }),
+			func(b []byte, u int) ([]byte, bool) {
+				c := a.community(u)
+				return strconv.AppendInt(b, int64(c), 10), c >= 0
+			})
 	}
 	if a.Topics != nil {
-		node("topic", "int", str(func(u int) string { return optCell(a.authorTopic(u)) }))
-		node("topic_label", "string", str(func(u int) string { return a.topicLabel(a.authorTopic(u)) }))
+		// Labels are the same for all the authors of a topic: escape each
+		// once.
+		labels := make([]string, len(a.Topics.Labels))
+		for t := range labels {
+			labels[t] = string(appendXMLText(nil, a.topicLabel(t)))
+		}
+		node("topic", "int", str(func(u int) string { return optCell(a.authorTopic(u)) }),
+			func(b []byte, u int) ([]byte, bool) {
+				t := a.authorTopic(u)
+				return strconv.AppendInt(b, int64(t), 10), t >= 0
+			})
+		node("topic_label", "string", str(func(u int) string { return a.topicLabel(a.authorTopic(u)) }),
+			func(b []byte, u int) ([]byte, bool) {
+				t := a.authorTopic(u)
+				if t < 0 || t >= len(labels) {
+					return b, false
+				}
+				return append(b, labels[t]...), labels[t] != ""
+			})
 	}
 
+	// GraphML writes these with appendGraphMLEdges: keep the two in step.
 	edge := func(id, name, typ string, value func(int) (string, bool)) {
 		edges = append(edges, graphmlKey{id: id, of: "edge", name: name, typ: typ, value: value})
 	}
@@ -140,4 +383,102 @@ func graphmlKeys(a *Analysis) (nodes, edges []graphmlKey) {
 	edge("joint_papers", "joint_papers", "int", str(func(e int) string { return strconv.Itoa(int(g.Edges[e].Joint)) }))
 	edge("edge_papers", "papers", "string", str(func(e int) string { return edgePaperIDs(a, e) }))
 	return nodes, edges
+}
+
+// graphmlText holds escaped strings one after the other: string i is
+// text[off[i]:off[i+1]].
+type graphmlText struct {
+	text []byte
+	off  []int
+}
+
+// graphmlPaperIDs returns the ids of g's papers escaped for XML.
+func graphmlPaperIDs(g *graph.Graph) graphmlText {
+	n := 0
+	for i := range g.Papers {
+		n += len(g.Papers[i].ID)
+	}
+	t := graphmlText{text: make([]byte, 0, n), off: make([]int, len(g.Papers)+1)}
+	for i := range g.Papers {
+		t.text = appendXMLText(t.text, g.Papers[i].ID)
+		t.off[i+1] = len(t.text)
+	}
+	return t
+}
+
+// appendFloat appends x formatted as by formatFloat.
+func appendFloat(b []byte, x float64) []byte {
+	switch {
+	case math.IsNaN(x):
+		return append(b, "NaN"...)
+	case math.IsInf(x, 1):
+		return append(b, "INF"...)
+	case math.IsInf(x, -1):
+		return append(b, "-INF"...)
+	case x == 0:
+		return append(b, '0')
+	case x > -1e10 && x < 1e10 && x == math.Trunc(x):
+		// Whole numbers of up to ten digits, such as the weights of full
+		// counting, come out of %.10g as integers; AppendInt is quicker.
+		return strconv.AppendInt(b, int64(x), 10)
+	}
+	return strconv.AppendFloat(b, x, 'g', 10, 64)
+}
+
+// xmlPlain marks the bytes that appendXMLText copies as they are: the
+// printable ASCII characters but the five XML specials.
+var xmlPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = !strings.ContainsRune(`"'&<>`, c)
+	}
+	return t
+}()
+
+// appendXMLText appends s escaped as by xml.EscapeText: the five
+// specials and tab, newline and carriage return as character
+// references, and invalid UTF-8 and characters outside XML's range as
+// U+FFFD.
+func appendXMLText(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && xmlPlain[c] {
+			i++
+			continue
+		}
+		var esc string
+		r, width := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, width = utf8.DecodeRuneInString(s[i:])
+		}
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r < utf8.RuneError ||
+				r == utf8.RuneError && width > 1 || r >= 0x10000 && r <= utf8.MaxRune {
+				i += width
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		b = append(append(b, s[last:i]...), esc...)
+		i += width
+		last = i
+	}
+	return append(b, s[last:]...)
 }

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
+	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"testing"
+
+	"github.com/coauthor/coauthor/graph"
 )
 
 // Typed structs for re-reading GraphML.
@@ -232,5 +237,190 @@ func graphmlReferenceData(ew *errWriter, keys []graphmlKey, i int) {
 			ew.str(v)
 		}
 		ew.str("</data>\n")
+	}
+}
+
+// hostileAnalysis returns testAnalysis with values that stress the
+// formatting of every GraphML attribute: names and affiliations with
+// XML specials, control characters, invalid UTF-8 and characters
+// outside XML's range; empty names and keys; zero and negative years;
+// non-finite, negative, tiny and huge measures; authors without a
+// community or topic and topic labels that need escaping or are empty.
+func hostileAnalysis(t testing.TB) *Analysis {
+	a := testAnalysis(t)
+	g := a.Graph
+	au := g.Authors
+	au[0].Name = "tab\there\rcr \x01\x1f\x7f del"
+	au[0].Affiliations = []string{"", "A & B", "<C>", ""}
+	au[1].Name = "bad \xff\xfe utf8 \xed\xa0\x80 surrogate \xef\xbf\xbe fffe \ufffd real fffd 😀"
+	au[1].Key = ""
+	au[1].Affiliations = []string{""}
+	au[3].Name = ""
+	au[3].Affiliations = []string{"", ""}
+	au[4].Key = `'single' "double"`
+	au[4].FirstYear, au[4].LastYear = -44, 0
+	au[5].Affiliations = []string{"trailing \xe2\x82"}
+	c := a.Centrality
+	c.Strength = []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 1e10, 9999999999}
+	c.Betweenness = []float64{5e-324, -1.5, 1e300, 123456.789012345, -1e10, 0.1}
+	c.Degree = []int{-3, 0, math.MaxInt, math.MinInt, 7, 1}
+	a.Communities.Of = []int{0, -1, 2, 1, 0, -5}
+	a.Topics.Labels = [][]string{{"a&b", "<c>", "\"d\"", "dropped"}, {}, {"x\ty"}}
+	a.Topics.Author = []int{0, 1, 2, 3, -1, 2}
+	return a
+}
+
+// edgeCaseGraph returns an analysis of a graph made with graph.New,
+// without papers, with the given edge weights on a path.
+func edgeCaseGraph(weights ...float64) *Analysis {
+	authors := make([]graph.Author, len(weights)+1)
+	for i := range authors {
+		authors[i] = graph.Author{Name: "n" + strconv.Itoa(i), Papers: i}
+	}
+	edges := make([]graph.Edge, len(weights))
+	for i, w := range weights {
+		edges[i] = graph.Edge{U: int32(i), V: int32(i + 1), Weight: w, Joint: int32(i)}
+	}
+	g, _, _ := graph.New(authors, edges)
+	return &Analysis{Graph: g}
+}
+
+// TestGraphMLReference checks that GraphML writes the same bytes as
+// graphmlReference on graphs with every kind of value, with blocks of
+// one node or edge up to blocks larger than the graph, formatted by one
+// goroutine and by several.
+func TestGraphMLReference(t *testing.T) {
+	noMeasures := testAnalysis(t)
+	noMeasures.Centrality, noMeasures.Communities, noMeasures.Topics = nil, nil, nil
+	partial := hostileAnalysis(t)
+	partial.Centrality.Closeness = partial.Centrality.Closeness[:3] // left out: too short
+	partial.Topics.Author = partial.Topics.Author[:2]
+	partial.Communities.Of = partial.Communities.Of[:4]
+	tests := []struct {
+		name string
+		a    *Analysis
+	}{
+		{"fixture", testAnalysis(t)},
+		{"no measures", noMeasures},
+		{"hostile", hostileAnalysis(t)},
+		{"partial measures", partial},
+		{"weights", edgeCaseGraph(1, 2, 0.5, 1.0/3, 0, math.Copysign(0, -1), -2, math.NaN(),
+			math.Inf(1), 1e10, 9999999999.5, 1e-10, 5e-324, 3e9)},
+		{"no edges", edgeCaseGraph()},
+		{"generated full", synthAnalysis(t, 3000, graph.Options{}, true)},
+		{"generated fractional", synthAnalysis(t, 3000, graph.Options{Counting: graph.Fractional}, false)},
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, test := range tests {
+		var want bytes.Buffer
+		if err := graphmlReference(&want, test.a); err != nil {
+			t.Fatal(err)
+		}
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
+				var got bytes.Buffer
+				if err := graphML(&got, test.a, block[0], block[1]); err != nil {
+					t.Fatalf("%s: %v", test.name, err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					i := 0
+					for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
+						i++
+					}
+					t.Errorf("%s, %d procs, blocks of %v: output differs from the reference at byte %d of %d:\ngot  %q\nwant %q",
+						test.name, procs, block, i, want.Len(), excerpt(got.Bytes(), i), excerpt(want.Bytes(), i))
+				}
+			}
+		}
+	}
+}
+
+// excerpt returns the bytes of b around offset i.
+func excerpt(b []byte, i int) []byte {
+	return b[max(i-40, 0):min(i+40, len(b))]
+}
+
+// limitWriter accepts n bytes and then fails every write with errFail.
+type limitWriter struct {
+	n, writes int
+}
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errFail
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestGraphMLWriteError checks that a write error is returned and ends
+// the writing, wherever it happens.
+func TestGraphMLWriteError(t *testing.T) {
+	a := synthAnalysis(t, 2000, graph.Options{}, false)
+	var full bytes.Buffer
+	if err := GraphML(&full, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 100, full.Len() / 2, full.Len() - 1} {
+		w := &limitWriter{n: n}
+		if err := graphML(w, a, 5, 5); err != errFail {
+			t.Errorf("failing after %d bytes: GraphML returned %v, want %v", n, err, errFail)
+		}
+		// Writes after the first failure are dropped by errWriter: the
+		// failing one is the last.
+		w2 := &limitWriter{n: n}
+		graphML(w2, a, 5, 5)
+		if w.writes != w2.writes {
+			t.Errorf("failing after %d bytes: %d and %d writes in two runs, want the same", n, w.writes, w2.writes)
+		}
+	}
+	if err := GraphML(&bytes.Buffer{}, &Analysis{}); err != errNoGraph {
+		t.Errorf("GraphML without a graph returned %v, want %v", err, errNoGraph)
+	}
+}
+
+// TestAppendXMLText compares appendXMLText with xml.EscapeText on
+// chosen strings and on random strings over an alphabet of specials,
+// control characters and bytes of valid and invalid UTF-8.
+func TestAppendXMLText(t *testing.T) {
+	tests := []string{"", "plain", `<a href="x">&'</a>`, "\t\n\r\x00\x1f\x7f", "\xff", "\xe2\x82",
+		"\xed\xa0\x80", "\ufffd", "\ufffe\uffff", "\U0010ffff", "\xf4\x90\x80\x80", "é😀"}
+	alphabet := []byte("a<>&'\"\t\n\r\x00\x1f\x7f\x80\xbf\xc3\xa9\xe2\x82\xac\xed\xa0\xef\xbf\xbd\xbe\xf0\x9f\x98\x80\xf4\x90\xff")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		s := make([]byte, rng.IntN(12))
+		for i := range s {
+			s[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		tests = append(tests, string(s))
+	}
+	for _, s := range tests {
+		var want bytes.Buffer
+		xml.EscapeText(&want, []byte(s))
+		if got := appendXMLText([]byte("pre"), s); string(got) != "pre"+want.String() {
+			t.Errorf("appendXMLText(%q) = %q, want %q", s, got[3:], want.String())
+		}
+	}
+}
+
+// TestAppendFloat compares appendFloat with formatFloat on chosen
+// values and on random bit patterns and whole numbers.
+func TestAppendFloat(t *testing.T) {
+	tests := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1.0 / 3, 2.0 / 3, 1e9, 1e10, -1e10,
+		9999999999, -9999999999, 9999999999.5, 12345678901, 1e21, 1e-5, 1e-4, 5e-324,
+		math.MaxFloat64, -math.MaxFloat64, math.NaN(), math.Inf(1), math.Inf(-1), 1 << 53, 0.1 + 0.2}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		tests = append(tests, math.Float64frombits(rng.Uint64()),
+			float64(rng.Int64N(3e10)-1.5e10), rng.Float64()*100)
+	}
+	for _, x := range tests {
+		if got, want := string(appendFloat([]byte("pre"), x)), "pre"+formatFloat(x); got != want {
+			t.Errorf("appendFloat(%v) = %q, want %q", x, got[3:], want[3:])
+		}
 	}
 }
