@@ -122,7 +122,7 @@ func readJSONLWith(r io.Reader, name string, opt *Options, workers, batchLines i
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	lr := &jsonlLines{sc: sc, max: batchLines}
-	c := &jsonlCollector{opt: opt, res: &Result{}, shared: newJSONLShared()}
+	c := &jsonlCollector{name: name, opt: opt, res: &Result{}, shared: newJSONLShared()}
 	b := new(jsonlBatch)
 	lr.fill(b, nil)
 	if workers <= 1 || lr.eof {
@@ -167,9 +167,13 @@ type jsonlBatch struct {
 	buf   []byte // the lines, trimmed, one after another
 	lines []jsonlLine
 
-	papers []Paper       // the papers of the good lines
-	ids    []uint64      // hashes of their IDs
-	errs   []*ParseError // the errors of the bad lines, in order
+	// The papers of the good lines: short, or in full.
+	short []jsonlBrief
+	full  []Paper
+	text  string   // the IDs and titles of the short papers
+	ids   []uint64 // hashes of the IDs
+
+	errs []*ParseError // the errors of the bad lines, in order
 
 	done     chan struct{} // a worker has parsed the batch
 	panicked any           // what a worker panicked with
@@ -200,27 +204,32 @@ func (lr *jsonlLines) fill(b *jsonlBatch, stop *atomic.Bool) {
 	}
 }
 
-// parse parses every line of b into a new list of papers.
+// parse parses every line of b.
 func (b *jsonlBatch) parse(d *jsonlDecoder, name string) {
-	b.papers, b.ids, b.errs = make([]Paper, len(b.lines)), b.ids[:0], b.errs[:0]
-	k, start := 0, 0
+	b.short, b.full, b.ids, b.errs = make([]jsonlBrief, 0, len(b.lines)), nil, b.ids[:0], b.errs[:0]
+	start := 0
 	for _, l := range b.lines {
 		line := b.buf[start:l.end]
 		start = l.end
-		p := &b.papers[k]
-		if !d.parse(line, name, l.n, l.rec, p) {
-			q, err := jsonlPaper(line, name, l.n, l.rec)
-			if err != nil {
-				*p = Paper{}
-				b.errs = append(b.errs, err)
-				continue
-			}
-			*p = *q
+		if d.parse(line, name, l.n, l.rec, b) {
+			continue
+		}
+		p, err := jsonlPaper(line, name, l.n, l.rec)
+		if err != nil {
+			b.errs = append(b.errs, err)
+			continue
 		}
 		b.ids = append(b.ids, maphash.String(d.shared.seed, p.ID))
-		k++
+		b.addFull(*p)
 	}
-	b.papers = b.papers[:k]
+	b.text = string(d.own)
+	d.own = d.own[:0]
+}
+
+// addFull adds a paper in full.
+func (b *jsonlBatch) addFull(p Paper) {
+	b.full = append(b.full, p)
+	b.short = append(b.short, jsonlBrief{full: int32(len(b.full))})
 }
 
 // pipeline reads the rest of the input with workers, first being the
@@ -313,12 +322,20 @@ func jsonlParseSafe(b *jsonlBatch, d *jsonlDecoder, name string) {
 
 // jsonlCollector takes parsed batches in file order.
 type jsonlCollector struct {
-	opt    *Options
-	res    *Result
-	shared *jsonlShared
-	papers [][]Paper
-	count  int
-	ids    []uint64 // hashes of the IDs of the papers
+	name    string
+	opt     *Options
+	res     *Result
+	shared  *jsonlShared
+	batches []jsonlPapers
+	count   int
+	ids     []uint64 // hashes of the IDs of the papers
+}
+
+// jsonlPapers are the papers of a batch.
+type jsonlPapers struct {
+	short []jsonlBrief
+	full  []Paper
+	text  string
 }
 
 // collect keeps the papers of b and counts or returns its errors.
@@ -328,18 +345,18 @@ func (c *jsonlCollector) collect(b *jsonlBatch) error {
 			return err
 		}
 	}
-	if len(b.papers) > 0 {
-		c.papers = append(c.papers, b.papers)
-		c.count += len(b.papers)
+	if len(b.short) > 0 {
+		c.batches = append(c.batches, jsonlPapers{b.short, b.full, b.text})
+		c.count += len(b.short)
 		c.ids = append(c.ids, b.ids...)
 	}
-	b.papers = nil
+	b.short, b.full, b.text = nil, nil, ""
 	return nil
 }
 
-// result returns the papers in one list, copied with the given number
-// of goroutines: for a large file the copy is mostly the faulting in of
-// new memory, which goes as fast on two cores as on one.
+// result returns the papers in one list, made with the given number of
+// goroutines: for a large file, writing the list is mostly the faulting
+// in of new memory, which goes as fast on two cores as on one.
 //
 // IDs are made unique in file order, as csvUniqueID does, only when two
 // IDs have the same hash: if no two are the same, csvUniqueID would
@@ -347,31 +364,33 @@ func (c *jsonlCollector) collect(b *jsonlBatch) error {
 // memory and time than a set of the IDs.
 func (c *jsonlCollector) result(workers int) *Result {
 	var wg sync.WaitGroup
-	switch len(c.papers) {
-	case 0:
-	case 1:
-		c.res.Papers = c.papers[0]
-	default:
+	if c.count > 0 {
 		all := make([]Paper, c.count)
-		workers = max(1, min(workers, len(c.papers)))
+		workers = max(1, min(workers, len(c.batches)))
 		off := 0
 		for w := range workers {
-			part := c.papers[w*len(c.papers)/workers : (w+1)*len(c.papers)/workers]
+			part := c.batches[w*len(c.batches)/workers : (w+1)*len(c.batches)/workers]
 			at := off
 			for _, ps := range part {
-				off += len(ps)
+				off += len(ps.short)
 			}
-			wg.Go(func() {
+			expand := func() {
 				for _, ps := range part {
-					at += copy(all[at:], ps)
+					ps.expand(all[at:at+len(ps.short)], c.name)
+					at += len(ps.short)
 				}
-			})
+			}
+			if workers == 1 {
+				expand()
+			} else {
+				wg.Go(expand)
+			}
 		}
 		c.res.Papers = all
 	}
 	repeats := jsonlRepeats(c.ids)
 	wg.Wait()
-	c.papers, c.ids = nil, nil
+	c.batches, c.ids = nil, nil
 	if repeats {
 		seen := make(map[string]bool, len(c.res.Papers))
 		for i := range c.res.Papers {
@@ -380,6 +399,26 @@ func (c *jsonlCollector) result(workers int) *Result {
 		}
 	}
 	return c.res
+}
+
+// expand writes the papers to out.
+func (ps jsonlPapers) expand(out []Paper, name string) {
+	for i := range ps.short {
+		s := &ps.short[i]
+		if s.full > 0 {
+			out[i] = ps.full[s.full-1]
+			continue
+		}
+		out[i] = Paper{
+			ID:        ps.text[s.id:s.title],
+			Title:     ps.text[s.title:s.end],
+			Date:      jsonlUnpackDate(s.date),
+			Venue:     s.venue,
+			Authors:   s.authors,
+			Truncated: s.truncated,
+			Origin:    Origin{File: name, Line: s.line, Record: s.rec},
+		}
+	}
 }
 
 // jsonlRepeats reports whether a value occurs twice in hs, sorting hs.

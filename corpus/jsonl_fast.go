@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
+	"hash/maphash"
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -58,14 +60,18 @@ type jsonlDecoder struct {
 	keywords [][]byte
 	display  []string // the display names of authors
 
+	own []byte // the IDs and titles of the batch's short papers
+	id  []byte // an ID made from the line number
+
 	// Blocks the author and keyword lists are cut from.
 	authorBlock  []Author
 	keywordBlock []string
 }
 
-// parse fills p from line and reports whether the line had the common
-// shape; if not, p is to be filled by jsonlPaper.
-func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, p *Paper) bool {
+// parse adds the paper of line to b and reports whether the line had the
+// common shape; if not, b is left as it was and the line is for
+// jsonlPaper.
+func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, b *jsonlBatch) bool {
 	d.s, d.i = line, 0
 	d.authors, d.keywords = d.authors[:0], d.keywords[:0]
 	d.ws()
@@ -163,13 +169,36 @@ func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, p *Paper) boo
 	if len(venue) == 0 {
 		venue = journal
 	}
-	*p = Paper{
+	if len(id) == 0 {
+		d.id = strconv.AppendInt(append(d.id[:0], "line"...), int64(n), 10)
+		id = d.id
+	}
+	b.ids = append(b.ids, maphash.Bytes(d.shared.seed, id))
+	short := jsonlBrief{
+		venue:     d.intern(venue),
+		authors:   d.finishAuthors(array),
+		line:      n,
+		rec:       rec,
+		date:      jsonlPackDate(dt),
+		truncated: authorsTruncated || truncated,
+	}
+	if len(abstract) == 0 && len(affil) == 0 && len(doi) == 0 && len(arxiv) == 0 && len(d.keywords) == 0 &&
+		jsonlUnpackDate(short.date) == dt && len(d.own)+len(id)+len(title) <= math.MaxUint32 {
+		short.id = uint32(len(d.own))
+		d.own = append(d.own, id...)
+		short.title = uint32(len(d.own))
+		d.own = append(d.own, title...)
+		short.end = uint32(len(d.own))
+		b.short = append(b.short, short)
+		return true
+	}
+	p := Paper{
 		ID:          string(id),
 		Title:       string(title),
 		Date:        dt,
-		Venue:       d.intern(venue),
-		Authors:     d.finishAuthors(array),
-		Truncated:   authorsTruncated || truncated,
+		Venue:       short.venue,
+		Authors:     short.authors,
+		Truncated:   short.truncated,
 		Affiliation: string(affil),
 		Abstract:    string(abstract),
 		Keywords:    d.finishKeywords(),
@@ -181,10 +210,34 @@ func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, p *Paper) boo
 	if len(arxiv) > 0 {
 		p.ArXiv = bibArXivID(string(arxiv))
 	}
-	if p.ID == "" {
-		p.ID = "line" + strconv.Itoa(n)
-	}
+	b.addFull(p)
 	return true
+}
+
+// jsonlBrief is a paper of the fast path with only the fields most
+// papers have, in a third of the size of a Paper. The papers of a batch
+// are kept so until all are read; then each is made a Paper in its
+// place in the result, which is so written once.
+type jsonlBrief struct {
+	authors   []Author
+	venue     string
+	line, rec int
+	id        uint32 // where the ID starts in the batch's text
+	title     uint32 // where the ID ends and the title starts
+	end       uint32 // where the title ends
+	date      uint32 // as jsonlPackDate packs it
+	full      int32  // when positive, the paper is the batch's full[full-1]
+	truncated bool
+}
+
+// jsonlPackDate packs a date into 32 bits; jsonlUnpackDate gives it back
+// for the dates csvDate returns.
+func jsonlPackDate(d Date) uint32 {
+	return uint32(d.Year)<<9 | uint32(d.Month)<<5 | uint32(d.Day)
+}
+
+func jsonlUnpackDate(x uint32) Date {
+	return Date{Year: int(x >> 9), Month: int(x >> 5 & 15), Day: int(x & 31)}
 }
 
 // finishAuthors returns the authors read, in display order, dropping

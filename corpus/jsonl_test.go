@@ -384,9 +384,9 @@ func TestJSONLSameGood(t *testing.T) {
 	jsonlCompare(t, b.Bytes(), []int{1, 2, 3}, []int{7, 1024})
 
 	d := newJSONLShared().decoder()
-	var p Paper
+	var batch jsonlBatch
 	for i, line := range bytes.Split(bytes.TrimSpace(b.Bytes()), []byte("\n")) {
-		if !d.parse(line, "f.jsonl", i+1, i+1, &p) {
+		if !d.parse(line, "f.jsonl", i+1, i+1, &batch) {
 			t.Fatalf("line %d not taken by the fast path: %s", i+1, line)
 		}
 	}
