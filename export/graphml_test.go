@@ -3,13 +3,16 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/coauthor/coauthor/corpus"
 	"github.com/coauthor/coauthor/graph"
 )
 
@@ -285,6 +288,67 @@ func edgeCaseGraph(weights ...float64) *Analysis {
 	return &Analysis{Graph: g}
 }
 
+// idsAnalysis returns the analysis of 300 papers with ids id(0)..,
+// each by three of 40 authors, all with full counting, so that most
+// pairs share several papers.
+func idsAnalysis(t testing.TB, id func(i int) string) *Analysis {
+	t.Helper()
+	papers := make([]corpus.Paper, 300)
+	for i := range papers {
+		papers[i] = corpus.Paper{ID: id(i), Authors: []corpus.Author{
+			{Name: fmt.Sprint("A", i%40)}, {Name: fmt.Sprint("B", i*7%40)}, {Name: fmt.Sprint("C", i*13%40)}}}
+	}
+	g := graph.Build(papers, corpus.Resolve(papers, nil), graph.Options{})
+	return &Analysis{Graph: g, Papers: papers}
+}
+
+// TestGraphMLIDs checks the slot size newGraphMLIDs picks and that every
+// id comes back escaped, from a slot or from the long ids.
+func TestGraphMLIDs(t *testing.T) {
+	tests := []struct {
+		name  string
+		id    func(i int) string
+		slot  int
+		long  int
+		count int
+	}{
+		{"empty", func(int) string { return "" }, 16, 0, 10},
+		{"none", func(int) string { return "" }, 16, 0, 0},
+		{"short", func(i int) string { return strconv.Itoa(i) }, 16, 0, 100},
+		// 92 of 100 ids fit in 16 bytes: the other 8 are long.
+		{"few long", func(i int) string { return strings.Repeat("x", 10+i/92*20) }, 16, 8, 100},
+		// 89 of 100 fit in 16 bytes, 95 in 32.
+		{"some long", func(i int) string { return strings.Repeat("x", 10+i/89*10+i/95*30) }, 32, 5, 100},
+		{"64", func(i int) string { return strings.Repeat("y", 32+i%32) }, 64, 0, 100},
+		// Ids of 64 to 67 bytes, 48 of the 100, are long.
+		{"over 64", func(i int) string { return strings.Repeat("y", 60+i%8) }, 64, 48, 100},
+		// Escaped, the ids of 15 bytes take 18 and are long, and those of
+		// 13 take 15 and just fit.
+		{"escaped", func(i int) string {
+			if i%2 == 1 {
+				return "<" + strings.Repeat("z", 14)
+			}
+			return "\xff" + strings.Repeat("z", 12)
+		}, 16, 50, 100},
+	}
+	for _, test := range tests {
+		g := &graph.Graph{Papers: make([]graph.Paper, test.count)}
+		for i := range g.Papers {
+			g.Papers[i].ID = test.id(i)
+		}
+		ids := newGraphMLIDs(g)
+		if slot := 1 << ids.shift; slot != test.slot || len(ids.long) != test.long {
+			t.Errorf("%s: slots of %d bytes and %d long ids, want %d and %d",
+				test.name, slot, len(ids.long), test.slot, test.long)
+		}
+		for i, p := range g.Papers {
+			if got, want := ids.append([]byte("x"), int32(i)), appendXMLText([]byte("x"), p.ID); !bytes.Equal(got, want) {
+				t.Errorf("%s: paper %d id %q, want %q", test.name, i, got, want)
+			}
+		}
+	}
+}
+
 // TestGraphMLReference checks that GraphML writes the same bytes as
 // graphmlReference on graphs with every kind of value, with blocks of
 // one node or edge up to blocks larger than the graph, formatted by one
@@ -307,6 +371,12 @@ func TestGraphMLReference(t *testing.T) {
 		{"weights", edgeCaseGraph(1, 2, 0.5, 1.0/3, 0, math.Copysign(0, -1), -2, math.NaN(),
 			math.Inf(1), 1e10, 9999999999.5, 1e-10, 5e-324, 3e9)},
 		{"no edges", edgeCaseGraph()},
+		{"short ids", idsAnalysis(t, func(i int) string { return strconv.Itoa(i) })},
+		{"ids of 20 bytes", idsAnalysis(t, func(i int) string { return fmt.Sprintf("doi:10.1000/%08d", i) })},
+		{"ids of 100 bytes", idsAnalysis(t, func(i int) string { return fmt.Sprintf("%0100d", i) })},
+		{"ids at slot sizes", idsAnalysis(t, func(i int) string {
+			return strings.Repeat("&", i%3) + fmt.Sprintf("%0*d", []int{14, 15, 16, 30, 31, 32, 62, 63, 64}[i%9], i)
+		})},
 		{"generated full", synthAnalysis(t, 3000, graph.Options{}, true)},
 		{"generated fractional", synthAnalysis(t, 3000, graph.Options{Counting: graph.Fractional}, false)},
 	}
