@@ -5,19 +5,21 @@ import (
 	"sync"
 )
 
-// jsonlShards is the number of parts of a jsonlTable, each with its own
-// lock, so that workers seldom wait for each other.
-const jsonlShards = 256
+// A jsonlTable has 1<<jsonlShardBits parts, each with its own lock, so
+// that workers seldom want the same part at the same time: reading 1M
+// papers with two workers, a few hundred of the 4M lookups wait.
+const jsonlShardBits = 8
 
 // jsonlTable maps text to a string; the workers of one read share it to
-// store each distinct name, venue or keyword once. It is an open
-// addressing table that keeps the hash of each key, so that a lookup
-// reads one slot and, on a match, the key, and growing never hashes a
-// key again: with hundreds of thousands of distinct names, reads from
-// memory rather than hashing are what a lookup costs.
+// store each distinct name, venue or keyword once. With hundreds of
+// thousands of distinct names, what a lookup costs is the reads from
+// memory that miss the cache, so the table is open addressing with
+// slots of one cache line that hold the hash and the start of the key:
+// a lookup of a short key reads one slot, and growing never hashes a
+// key again.
 type jsonlTable struct {
 	seed   maphash.Seed
-	shards [jsonlShards]jsonlShard
+	shards [1 << jsonlShardBits]jsonlShard
 }
 
 type jsonlShard struct {
@@ -30,6 +32,7 @@ type jsonlShard struct {
 type jsonlSlot struct {
 	hash     uint64
 	key, val string
+	head     [24]byte // the start of key
 }
 
 func newJSONLTable() *jsonlTable {
@@ -40,7 +43,7 @@ func newJSONLTable() *jsonlTable {
 // for a text. f is called with the shard locked, so for each text once.
 func (t *jsonlTable) get(b []byte, f func(string) string) string {
 	h := maphash.Bytes(t.seed, b) | 1
-	s := &t.shards[h>>56%jsonlShards]
+	s := &t.shards[h>>(64-jsonlShardBits)]
 	s.mu.Lock()
 	if 4*(s.n+1) > 3*len(s.slots) {
 		s.grow()
@@ -48,7 +51,8 @@ func (t *jsonlTable) get(b []byte, f func(string) string) string {
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &s.slots[i]
-		if sl.hash == h && sl.key == string(b) {
+		if sl.hash == h && len(sl.key) == len(b) &&
+			(len(b) <= len(sl.head) && string(sl.head[:len(b)]) == string(b) || sl.key == string(b)) {
 			v := sl.val
 			s.mu.Unlock()
 			return v
@@ -56,6 +60,7 @@ func (t *jsonlTable) get(b []byte, f func(string) string) string {
 		if sl.hash == 0 {
 			k := string(b)
 			*sl = jsonlSlot{hash: h, key: k, val: f(k)}
+			copy(sl.head[:], k)
 			s.n++
 			v := sl.val
 			s.mu.Unlock()
