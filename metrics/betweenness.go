@@ -2,7 +2,10 @@ package metrics
 
 import (
 	"math"
+	"math/bits"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/coauthor/coauthor/graph"
 )
@@ -29,16 +32,24 @@ const tieTolerance = 1e-12
 //	C(v) = (r/(n-1)) (r / sum_t d(v,t)),  r the number of nodes v reaches
 //	H(v) = sum_{t≠v} 1/d(v,t)
 //
-// It runs Brandes' algorithm with Dijkstra's search from every node, in
-// O(n m log n) time and O(n + m) memory per worker. Path lengths are sums
-// of floats, so two routes of the same length may differ in the last
-// bits; lengths within a relative 1e-12 of each other are counted as
-// ties (networkx compares them exactly, so on graphs whose weights make
-// inexact sums, such as 3 and 3/2, the counts may differ from networkx's).
+// It runs Brandes' algorithm with Dijkstra's search from every node: n
+// searches of O(m) steps each plus the work of a radix heap, and O(n + m)
+// memory per CPU. Path lengths are sums of floats, so two routes of the
+// same length may differ in the last bits; lengths within a relative
+// 1e-12 of each other are counted as ties (networkx compares them
+// exactly, so on graphs whose weights make inexact sums, such as 3 and
+// 3/2, the counts may differ from networkx's). Ties of weight zero or
+// less, or so small that 1/weight overflows, are not used.
 //
-// The sources are split among a fixed number of workers, each node always
-// going to the same worker, and the partial sums are added in worker
-// order, so the result is the same to the bit on every run.
+// The sources are split among a fixed number of partial sums, each node
+// always going to the same one, and the partial sums are added in a fixed
+// order, so the result is the same to the bit on every run and every
+// number of CPUs.
+//
+// On the graph of 10,000 generated papers (6,134 authors, 77,946 edges)
+// it used 3.6 to 4.3 s of CPU time where igraph 0.10.2's betweenness,
+// which computes betweenness alone, used 11.5 to 12.6 s, one run after
+// the other on a busy machine.
 //
 // gonum's BetweennessWeighted, Closeness and Harmonic need a
 // path.AllShortest, an n-by-n table: at 6.2k authors it took 583 s and
@@ -55,20 +66,31 @@ func ShortestPathCentralities(g *graph.Graph) (betweenness, closeness, harmonic 
 	n := g.Len()
 	closeness = make([]float64, n)
 	harmonic = make([]float64, n)
-	workers := min(pathWorkers, n)
-	partial := make([][]float64, workers)
-
+	rows := newPathRows(g)
+	// Source s adds to partial sum s mod parts. The sums are spread over
+	// one goroutine per CPU, each taking the next sum not yet started:
+	// more goroutines than CPUs would only be preempted in turn.
+	parts := min(pathWorkers, n)
+	partial := make([][]float64, parts)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for range min(runtime.GOMAXPROCS(0), parts) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sp := newSearch(n)
-			for s := w; s < n; s += workers {
-				sp.run(g, s)
-				closeness[s], harmonic[s] = sp.closeness(n)
+			sp := newSearch(rows)
+			for {
+				p := int(next.Add(1)) - 1
+				if p >= parts {
+					return
+				}
+				sp.bc = make([]float64, n)
+				for s := p; s < n; s += parts {
+					sp.run(s)
+					closeness[s], harmonic[s] = sp.closeness(n)
+				}
+				partial[p] = sp.bc
 			}
-			partial[w] = sp.bc
 		}()
 	}
 	wg.Wait()
@@ -90,89 +112,154 @@ func ShortestPathCentralities(g *graph.Graph) (betweenness, closeness, harmonic 
 	return betweenness, closeness, harmonic
 }
 
+// pathRows is a graph in compressed rows with edge lengths: node u's
+// neighbours are adj[off[u]:off[u+1]] at lengths length[off[u]:off[u+1]].
+// The searches read each row from two contiguous arrays instead of going
+// through the graph's edge list, and divide once per edge, not once per
+// edge and source.
+type pathRows struct {
+	off    []int32
+	adj    []int32
+	length []float64
+}
+
+// newPathRows returns the rows of g with length 1/weight, leaving out the
+// edges whose length would not be a positive finite number.
+func newPathRows(g *graph.Graph) *pathRows {
+	n := g.Len()
+	r := &pathRows{
+		off:    make([]int32, n+1),
+		adj:    make([]int32, 0, 2*g.EdgeCount()),
+		length: make([]float64, 0, 2*g.EdgeCount()),
+	}
+	for u := range n {
+		nbrs, eids := g.Neighbors(u)
+		for i, e := range eids {
+			if w := g.Edges[e].Weight; w > 0 && !math.IsInf(1/w, 1) {
+				r.adj = append(r.adj, nbrs[i])
+				r.length = append(r.length, 1/w)
+			}
+		}
+		r.off[u+1] = int32(len(r.adj))
+	}
+	return r
+}
+
+// settledDist is the distance a search stores for a settled node: no
+// path is shorter, so relaxing an edge to it neither ties nor improves.
+const settledDist = -1
+
 // search holds the state of one single-source shortest-path search and
-// the betweenness sums of its worker.
+// the partial betweenness sums it adds to.
 type search struct {
+	rows *pathRows
+	// dist is the length of the shortest path found so far, +Inf for a
+	// node not reached and settledDist once the node is settled.
 	dist  []float64
 	sigma []float64
 	delta []float64
-	done  []bool
-	order []int32 // settled nodes in order of non-decreasing distance
-	preds [][]int32
-	heap  distHeap
+	order []int32   // settled nodes in order of non-decreasing distance
+	sdist []float64 // their distances
+	// The predecessors of w are pred[off[w]:off[w]+npred[w]], off the
+	// row offsets: w has at most one predecessor per neighbour.
+	pred  []int32
+	npred []int32
+	heap  radixHeap
 	bc    []float64
 }
 
-func newSearch(n int) *search {
-	s := &search{
+func newSearch(rows *pathRows) *search {
+	n := len(rows.off) - 1
+	sp := &search{
+		rows:  rows,
 		dist:  make([]float64, n),
 		sigma: make([]float64, n),
 		delta: make([]float64, n),
-		done:  make([]bool, n),
-		preds: make([][]int32, n),
-		bc:    make([]float64, n),
+		pred:  make([]int32, len(rows.adj)),
+		npred: make([]int32, n),
 	}
-	for i := range s.dist {
-		s.dist[i] = math.Inf(1)
+	for i := range sp.dist {
+		sp.dist[i] = math.Inf(1)
 	}
-	return s
+	return sp
 }
 
 // run searches from src and adds the dependencies of src to bc. It
-// leaves dist and order set for the closeness of src.
-func (sp *search) run(g *graph.Graph, src int) {
-	// Reset what the previous search touched.
+// leaves order and sdist set for the closeness of src.
+//
+// Nodes at the same distance are settled in the order the heap gives,
+// which is fixed by the graph and src; it changes only the order of the
+// floating-point sums, not which paths count.
+func (sp *search) run(src int) {
+	// Reset what the previous search touched; sigma and npred are set
+	// when a node is reached, delta when it is settled.
 	for _, v := range sp.order {
 		sp.dist[v] = math.Inf(1)
-		sp.sigma[v] = 0
-		sp.delta[v] = 0
-		sp.done[v] = false
-		sp.preds[v] = sp.preds[v][:0]
 	}
 	sp.order = sp.order[:0]
+	sp.sdist = sp.sdist[:0]
+
+	off, adj, length := sp.rows.off, sp.rows.adj, sp.rows.length
+	dist, sigma, pred, npred := sp.dist, sp.sigma, sp.pred, sp.npred
 
 	// Dijkstra's search counting shortest paths.
-	sp.dist[src] = 0
-	sp.sigma[src] = 1
+	dist[src] = 0
+	sigma[src] = 1
+	npred[src] = 0
+	sp.heap.reset()
 	sp.heap.push(0, int32(src))
-	for len(sp.heap) > 0 {
+	for sp.heap.size > 0 {
 		d, v := sp.heap.pop()
-		if sp.done[v] || d > sp.dist[v] {
-			continue
+		if dist[v] != d {
+			continue // settled, or a shorter path was found later
 		}
-		sp.done[v] = true
+		dist[v] = settledDist
+		sp.delta[v] = 0
 		sp.order = append(sp.order, v)
-		nbrs, eids := g.Neighbors(int(v))
-		for i, w := range nbrs {
-			if sp.done[w] {
+		sp.sdist = append(sp.sdist, d)
+		sv := sigma[v]
+		nbrs := adj[off[v]:off[v+1]]
+		lens := length[off[v]:off[v+1]]
+		lens = lens[:len(nbrs)]
+		for k, w := range nbrs {
+			alt := d + lens[k]
+			dw := dist[w]
+			// Lengths are finite, so dw is +Inf only for a node not
+			// reached yet. The order of the tests puts first the common
+			// case of an edge to a settled node, or to one already reached
+			// by a clearly shorter path.
+			if alt >= dw {
+				if alt-dw <= tieTolerance*alt {
+					sigma[w] += sv
+					pred[off[w]+npred[w]] = v
+					npred[w]++
+				}
 				continue
 			}
-			alt := d + 1/g.Edges[eids[i]].Weight
-			dw := sp.dist[w]
-			switch {
-			case math.IsInf(dw, 1) || alt < dw && dw-alt > tieTolerance*dw:
-				sp.dist[w] = alt
-				sp.sigma[w] = sp.sigma[v]
-				sp.preds[w] = append(sp.preds[w][:0], v)
+			if dw-alt > tieTolerance*dw || math.IsInf(dw, 1) {
+				dist[w] = alt
+				sigma[w] = sv
+				pred[off[w]] = v
+				npred[w] = 1
 				sp.heap.push(alt, w)
-			case math.Abs(alt-dw) <= tieTolerance*max(alt, dw):
-				sp.sigma[w] += sp.sigma[v]
-				sp.preds[w] = append(sp.preds[w], v)
+			} else {
+				sigma[w] += sv
+				pred[off[w]+npred[w]] = v
+				npred[w]++
 			}
 		}
 	}
-	// Every node reached was settled, so order lists all that the next
-	// reset must clear.
 
 	// Accumulate dependencies in order of non-increasing distance.
+	delta := sp.delta
 	for i := len(sp.order) - 1; i >= 0; i-- {
 		w := sp.order[i]
-		coef := (1 + sp.delta[w]) / sp.sigma[w]
-		for _, v := range sp.preds[w] {
-			sp.delta[v] += sp.sigma[v] * coef
+		coef := (1 + delta[w]) / sigma[w]
+		for _, v := range pred[off[w] : off[w]+npred[w]] {
+			delta[v] += sigma[v] * coef
 		}
 		if int(w) != src {
-			sp.bc[w] += sp.delta[w]
+			sp.bc[w] += delta[w]
 		}
 	}
 }
@@ -181,8 +268,7 @@ func (sp *search) run(g *graph.Graph, src int) {
 // the last run, summing in settle order.
 func (sp *search) closeness(n int) (c, h float64) {
 	sum := 0.0
-	for _, v := range sp.order[1:] {
-		d := sp.dist[v]
+	for _, d := range sp.sdist[1:] {
 		sum += d
 		h += 1 / d
 	}
@@ -191,6 +277,64 @@ func (sp *search) closeness(n int) (c, h float64) {
 		c = (r / sum) * (r / float64(n-1))
 	}
 	return c, h
+}
+
+// radixHeap is a monotone priority queue of (distance, node): a pop
+// returns an item of least distance, and no item pushed may be shorter
+// than the last one popped, as in Dijkstra's search. The distances are
+// non-negative, so their bits order them as unsigned integers; an item
+// waits in the bucket of the highest bit in which its distance differs
+// from the last popped (bucket 0 if equal), and a bucket is spread over
+// the lower ones only when all below it are empty.
+//
+// Reference: R. K. Ahuja, K. Mehlhorn, J. B. Orlin and R. E. Tarjan,
+// Faster algorithms for the shortest path problem, J. ACM 37(2), 1990,
+// doi:10.1145/77600.77615.
+type radixHeap struct {
+	last    uint64
+	size    int
+	full    uint64 // bit i set when bucket i may hold items
+	buckets [64][]distItem
+}
+
+func (h *radixHeap) reset() {
+	h.last, h.size, h.full = 0, 0, 0
+	for i := range h.buckets {
+		h.buckets[i] = h.buckets[i][:0]
+	}
+}
+
+func (h *radixHeap) push(d float64, v int32) {
+	b := bits.Len64(math.Float64bits(d) ^ h.last)
+	h.buckets[b] = append(h.buckets[b], distItem{d, v})
+	h.full |= 1 << b
+	h.size++
+}
+
+func (h *radixHeap) pop() (float64, int32) {
+	if len(h.buckets[0]) == 0 {
+		i := bits.TrailingZeros64(h.full &^ 1)
+		items := h.buckets[i]
+		m := items[0].d
+		for _, x := range items[1:] {
+			if x.d < m {
+				m = x.d
+			}
+		}
+		h.last = math.Float64bits(m)
+		for _, x := range items {
+			b := bits.Len64(math.Float64bits(x.d) ^ h.last)
+			h.buckets[b] = append(h.buckets[b], x)
+			h.full |= 1 << b
+		}
+		h.buckets[i] = items[:0]
+		h.full &^= 1 << i
+	}
+	b := h.buckets[0]
+	x := b[len(b)-1]
+	h.buckets[0] = b[:len(b)-1]
+	h.size--
+	return x.d, x.v
 }
 
 // distHeap is a binary min-heap of (distance, node) with lazy deletion.
