@@ -167,11 +167,13 @@ type jsonlBatch struct {
 	buf   []byte // the lines, trimmed, one after another
 	lines []jsonlLine
 
-	// The papers of the good lines: short, or in full.
-	short []jsonlBrief
-	full  []Paper
-	text  string   // the IDs and titles of the short papers
-	ids   []uint64 // hashes of the IDs
+	// The papers of the good lines: brief, or in full.
+	brief       []jsonlBrief
+	full        []Paper
+	keywords    [][]string // of brief papers
+	text        string     // of brief papers
+	line0, rec0 int        // of the first line
+	ids         []uint64   // hashes of the IDs
 
 	errs []*ParseError // the errors of the bad lines, in order
 
@@ -206,7 +208,11 @@ func (lr *jsonlLines) fill(b *jsonlBatch, stop *atomic.Bool) {
 
 // parse parses every line of b.
 func (b *jsonlBatch) parse(d *jsonlDecoder, name string) {
-	b.short, b.full, b.ids, b.errs = make([]jsonlBrief, 0, len(b.lines)), nil, b.ids[:0], b.errs[:0]
+	b.brief, b.full, b.keywords = make([]jsonlBrief, 0, len(b.lines)), nil, nil
+	b.ids, b.errs = b.ids[:0], b.errs[:0]
+	if len(b.lines) > 0 {
+		b.line0, b.rec0 = b.lines[0].n, b.lines[0].rec
+	}
 	start := 0
 	for _, l := range b.lines {
 		line := b.buf[start:l.end]
@@ -229,7 +235,7 @@ func (b *jsonlBatch) parse(d *jsonlDecoder, name string) {
 // addFull adds a paper in full.
 func (b *jsonlBatch) addFull(p Paper) {
 	b.full = append(b.full, p)
-	b.short = append(b.short, jsonlBrief{full: int32(len(b.full))})
+	b.brief = append(b.brief, jsonlBrief{full: int32(len(b.full))})
 }
 
 // pipeline reads the rest of the input with workers, first being the
@@ -333,9 +339,11 @@ type jsonlCollector struct {
 
 // jsonlPapers are the papers of a batch.
 type jsonlPapers struct {
-	short []jsonlBrief
-	full  []Paper
-	text  string
+	brief       []jsonlBrief
+	full        []Paper
+	keywords    [][]string
+	text        string
+	line0, rec0 int
 }
 
 // collect keeps the papers of b and counts or returns its errors.
@@ -345,12 +353,12 @@ func (c *jsonlCollector) collect(b *jsonlBatch) error {
 			return err
 		}
 	}
-	if len(b.short) > 0 {
-		c.batches = append(c.batches, jsonlPapers{b.short, b.full, b.text})
-		c.count += len(b.short)
+	if len(b.brief) > 0 {
+		c.batches = append(c.batches, jsonlPapers{b.brief, b.full, b.keywords, b.text, b.line0, b.rec0})
+		c.count += len(b.brief)
 		c.ids = append(c.ids, b.ids...)
 	}
-	b.short, b.full, b.text = nil, nil, ""
+	b.brief, b.full, b.keywords, b.text = nil, nil, nil, ""
 	return nil
 }
 
@@ -372,12 +380,12 @@ func (c *jsonlCollector) result(workers int) *Result {
 			part := c.batches[w*len(c.batches)/workers : (w+1)*len(c.batches)/workers]
 			at := off
 			for _, ps := range part {
-				off += len(ps.short)
+				off += len(ps.brief)
 			}
 			expand := func() {
 				for _, ps := range part {
-					ps.expand(all[at:at+len(ps.short)], c.name)
-					at += len(ps.short)
+					ps.expand(all[at:at+len(ps.brief)], c.name)
+					at += len(ps.brief)
 				}
 			}
 			if workers == 1 {
@@ -403,20 +411,42 @@ func (c *jsonlCollector) result(workers int) *Result {
 
 // expand writes the papers to out.
 func (ps jsonlPapers) expand(out []Paper, name string) {
-	for i := range ps.short {
-		s := &ps.short[i]
+	start := uint32(0)
+	text := func(end uint32) string {
+		t := ""
+		if end > start {
+			t = ps.text[start:end]
+		}
+		start = end
+		return t
+	}
+	for i := range ps.brief {
+		s := &ps.brief[i]
 		if s.full > 0 {
 			out[i] = ps.full[s.full-1]
 			continue
 		}
+		id := text(s.ends[0])
+		title := text(s.ends[1])
+		abstract := text(s.ends[2])
+		affil := text(s.ends[3])
+		doi := text(s.ends[4])
+		arxiv := text(s.ends[5])
 		out[i] = Paper{
-			ID:        ps.text[s.id:s.title],
-			Title:     ps.text[s.title:s.end],
-			Date:      jsonlUnpackDate(s.date),
-			Venue:     s.venue,
-			Authors:   s.authors,
-			Truncated: s.truncated,
-			Origin:    Origin{File: name, Line: s.line, Record: s.rec},
+			ID:          id,
+			Title:       title,
+			Abstract:    abstract,
+			Affiliation: affil,
+			DOI:         doi,
+			ArXiv:       arxiv,
+			Date:        jsonlUnpackDate(s.date),
+			Venue:       s.venue,
+			Authors:     s.authors,
+			Truncated:   s.truncated,
+			Origin:      Origin{File: name, Line: ps.line0 + int(s.line), Record: ps.rec0 + int(s.rec)},
+		}
+		if s.keywords > 0 {
+			out[i].Keywords = ps.keywords[s.keywords-1]
 		}
 	}
 }

@@ -60,8 +60,10 @@ type jsonlDecoder struct {
 	keywords [][]byte
 	display  []string // the display names of authors
 
-	own []byte // the IDs and titles of the batch's short papers
-	id  []byte // an ID made from the line number
+	own   []byte // the text of the batch's brief papers
+	id    []byte // an ID made from the line number
+	doi   []byte
+	arxiv []byte
 
 	// Blocks the author and keyword lists are cut from.
 	authorBlock  []Author
@@ -174,59 +176,70 @@ func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, b *jsonlBatch
 		id = d.id
 	}
 	b.ids = append(b.ids, maphash.Bytes(d.shared.seed, id))
-	short := jsonlBrief{
+	brief := jsonlBrief{
 		venue:     d.intern(venue),
 		authors:   d.finishAuthors(array),
-		line:      n,
-		rec:       rec,
+		line:      uint32(n - b.line0),
+		rec:       uint32(rec - b.rec0),
 		date:      jsonlPackDate(dt),
 		truncated: authorsTruncated || truncated,
 	}
-	if len(abstract) == 0 && len(affil) == 0 && len(doi) == 0 && len(arxiv) == 0 && len(d.keywords) == 0 &&
-		jsonlUnpackDate(short.date) == dt && len(d.own)+len(id)+len(title) <= math.MaxUint32 {
-		short.id = uint32(len(d.own))
-		d.own = append(d.own, id...)
-		short.title = uint32(len(d.own))
-		d.own = append(d.own, title...)
-		short.end = uint32(len(d.own))
-		b.short = append(b.short, short)
+	if len(doi) > 0 {
+		doi = append(d.doi[:0], NormalizeDOI(string(doi))...)
+		d.doi = doi
+	}
+	if len(arxiv) > 0 {
+		arxiv = append(d.arxiv[:0], bibArXivID(string(arxiv))...)
+		d.arxiv = arxiv
+	}
+	keywords := d.finishKeywords()
+	if jsonlUnpackDate(brief.date) == dt && int(brief.line) == n-b.line0 && int(brief.rec) == rec-b.rec0 &&
+		len(d.own)+len(id)+len(title)+len(abstract)+len(affil)+len(doi)+len(arxiv) <= math.MaxUint32 {
+		for i, s := range [...][]byte{id, title, abstract, affil, doi, arxiv} {
+			d.own = append(d.own, s...)
+			brief.ends[i] = uint32(len(d.own))
+		}
+		if keywords != nil {
+			b.keywords = append(b.keywords, keywords)
+			brief.keywords = int32(len(b.keywords))
+		}
+		b.brief = append(b.brief, brief)
 		return true
 	}
-	p := Paper{
+	b.addFull(Paper{
 		ID:          string(id),
 		Title:       string(title),
 		Date:        dt,
-		Venue:       short.venue,
-		Authors:     short.authors,
-		Truncated:   short.truncated,
+		Venue:       brief.venue,
+		Authors:     brief.authors,
+		Truncated:   brief.truncated,
 		Affiliation: string(affil),
 		Abstract:    string(abstract),
-		Keywords:    d.finishKeywords(),
+		Keywords:    keywords,
+		DOI:         string(doi),
+		ArXiv:       string(arxiv),
 		Origin:      Origin{File: name, Line: n, Record: rec},
-	}
-	if len(doi) > 0 {
-		p.DOI = NormalizeDOI(string(doi))
-	}
-	if len(arxiv) > 0 {
-		p.ArXiv = bibArXivID(string(arxiv))
-	}
-	b.addFull(p)
+	})
 	return true
 }
 
-// jsonlBrief is a paper of the fast path with only the fields most
-// papers have, in a third of the size of a Paper. The papers of a batch
-// are kept so until all are read; then each is made a Paper in its
-// place in the result, which is so written once.
+// jsonlBrief is a paper of the fast path in a third of the size of a
+// Paper, with its text in one string for the batch. The papers of a
+// batch are kept so until all are read; then each is made a Paper in
+// its place in the result, which is so written once.
 type jsonlBrief struct {
-	authors   []Author
-	venue     string
-	line, rec int
-	id        uint32 // where the ID starts in the batch's text
-	title     uint32 // where the ID ends and the title starts
-	end       uint32 // where the title ends
+	authors []Author
+	venue   string
+
+	// The ends of the ID, title, abstract, affiliation, DOI and arXiv
+	// identifier in the batch's text, where they follow each other from
+	// the end of the batch's previous brief paper.
+	ends [6]uint32
+
+	line, rec uint32 // after the batch's first line and record
 	date      uint32 // as jsonlPackDate packs it
 	full      int32  // when positive, the paper is the batch's full[full-1]
+	keywords  int32  // when positive, the keywords are the batch's keywords[keywords-1]
 	truncated bool
 }
 

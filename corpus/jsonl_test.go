@@ -374,21 +374,34 @@ func TestJSONLSameGood(t *testing.T) {
 		if r.IntN(5) == 0 {
 			p["truncated"] = r.IntN(2) == 0
 		}
+		for k, vs := range map[string][]string{
+			"doi":         {"10.1000/ABC", "https://doi.org/10.5/x", "none"},
+			"arxiv":       {"arXiv:2301.12594v2", "2301.12594", "arxiv:"},
+			"abstract":    {" We study graphs. ", ""},
+			"affiliation": {"Navy", " "},
+		} {
+			if r.IntN(4) == 0 {
+				p[k] = vs[r.IntN(len(vs))]
+			}
+		}
 		line, err := json.Marshal(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b.Write(line)
-		b.WriteByte('\n')
+		b.WriteString("\n\n"[:1+r.IntN(2)])
 	}
 	jsonlCompare(t, b.Bytes(), []int{1, 2, 3}, []int{7, 1024})
 
 	d := newJSONLShared().decoder()
 	var batch jsonlBatch
 	for i, line := range bytes.Split(bytes.TrimSpace(b.Bytes()), []byte("\n")) {
-		if !d.parse(line, "f.jsonl", i+1, i+1, &batch) {
+		if len(line) > 0 && !d.parse(line, "f.jsonl", i+1, i+1, &batch) {
 			t.Fatalf("line %d not taken by the fast path: %s", i+1, line)
 		}
+	}
+	if len(batch.full) != 0 {
+		t.Errorf("%d papers kept in full, want all brief", len(batch.full))
 	}
 }
 
