@@ -26,15 +26,16 @@ type graphmlKey struct {
 	// the same text as escaping value(i), and reports whether the
 	// element has a value; when it has none the caller drops what was
 	// appended. GraphML calls it millions of times on a large graph,
-	// where a string per value costs more than the formatting. Nil when
-	// GraphML is to use value.
+	// where a string per value costs more than the formatting. Nil for
+	// the edge keys, which GraphML writes with appendGraphMLEdges; a node
+	// key without it is written from value.
 	text func(b []byte, i int) ([]byte, bool)
 }
 
 // The numbers of nodes and of edges that one goroutine of GraphML
-// formats into one buffer: a few megabytes of text, so that handing
-// blocks between goroutines costs little and each write is larger than
-// the buffer of a bufio.Writer, which then passes it on without a copy.
+// formats into one buffer: a megabyte of text or more, so that handing
+// blocks between goroutines costs little and most writes are larger than
+// the buffer of a bufio.Writer, which then passes them on without a copy.
 const (
 	graphmlNodeBlock = 4096
 	graphmlEdgeBlock = 8192
@@ -194,10 +195,13 @@ func appendGraphMLEdges(b []byte, g *graph.Graph, ids *graphmlIDs, lo, hi int) [
 	return b
 }
 
+// graphmlWorkers is the most goroutines that format blocks at once.
+const graphmlWorkers = 8
+
 // writeBlocks writes blocks 0..count-1 to ew in order, each formatted
 // by fill, which appends block j to b and returns it. Blocks are
-// formatted by runtime.GOMAXPROCS goroutines at once; fill must be safe
-// for concurrent use. After a write error the remaining blocks are
+// formatted by up to runtime.GOMAXPROCS goroutines at once; fill must be
+// safe for concurrent use. After a write error the remaining blocks are
 // neither formatted nor written.
 func writeBlocks(ew *errWriter, count int, fill func(b []byte, j int) []byte) {
 	// Buffers are used again, and made large enough for the longest
@@ -214,7 +218,9 @@ func writeBlocks(ew *errWriter, count int, fill func(b []byte, j int) []byte) {
 		}
 		return b
 	}
-	workers := min(runtime.GOMAXPROCS(0), count)
+	// More than a few goroutines would format faster than any file is
+	// written, and hold more buffers.
+	workers := min(runtime.GOMAXPROCS(0), graphmlWorkers, count)
 	if workers <= 1 {
 		var b []byte
 		for j := 0; j < count && ew.err == nil; j++ {
