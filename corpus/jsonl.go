@@ -362,41 +362,29 @@ func (c *jsonlCollector) collect(b *jsonlBatch) error {
 	return nil
 }
 
-// result returns the papers in one list, made with the given number of
-// goroutines: for a large file, writing the list is mostly the faulting
-// in of new memory, which two cores do in half the time of one.
+// result returns the papers in one list.
 //
 // IDs are made unique in file order, as csvUniqueID does, only when two
 // IDs have the same hash: if no two are the same, csvUniqueID would
 // leave every one as it is. The sorted hashes tell that with far less
-// memory and time than a set of the IDs.
+// memory and time than a set of the IDs; with more than one worker they
+// are sorted while the list is written.
 func (c *jsonlCollector) result(workers int) *Result {
 	var wg sync.WaitGroup
-	if c.count > 0 {
-		all := make([]Paper, c.count)
-		workers = max(1, min(workers, len(c.batches)))
-		off := 0
-		for w := range workers {
-			part := c.batches[w*len(c.batches)/workers : (w+1)*len(c.batches)/workers]
-			at := off
-			for _, ps := range part {
-				off += len(ps.brief)
-			}
-			expand := func() {
-				for _, ps := range part {
-					ps.expand(all[at:at+len(ps.brief)], c.name)
-					at += len(ps.brief)
-				}
-			}
-			if workers == 1 {
-				expand()
-			} else {
-				wg.Go(expand)
-			}
-		}
-		c.res.Papers = all
+	var repeats bool
+	if workers > 1 && len(c.batches) > 1 {
+		wg.Go(func() { repeats = jsonlRepeats(c.ids) })
+	} else {
+		repeats = jsonlRepeats(c.ids)
 	}
-	repeats := jsonlRepeats(c.ids)
+	if c.count > 0 {
+		c.res.Papers = make([]Paper, c.count)
+		at := 0
+		for _, ps := range c.batches {
+			ps.expand(c.res.Papers[at:at+len(ps.brief)], c.name)
+			at += len(ps.brief)
+		}
+	}
 	wg.Wait()
 	c.batches, c.ids = nil, nil
 	if repeats {
