@@ -39,10 +39,7 @@ for n in $SIZES; do
 	fi
 	[ -s "$corpus" ] || "$WORK/coauthor" gen --papers "$n" --seed 1 -o "$corpus"
 	if [ "$n" -le 10000 ]; then bc=betweenness; else bc=approx; fi
-	# gonum's Louvain takes over ten minutes at a million papers: above
-	# 100000 papers only Leiden runs.
-	if [ "$n" -le 100000 ]; then louvain=louvain,; else louvain=; fi
-	steps=pagerank,components,kcore,clustering,${louvain}leiden,$bc,graphml
+	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml
 	echo "== $n papers: coauthor" >&2
 	/usr/bin/time -v -o "$WORK/coauthor-$n.time" "$WORK/steps" --steps "$steps" \
 		--epsilon "$EPSILON" --graphml "$WORK/coauthor-$n.graphml" "$corpus" | tee "$WORK/coauthor-$n.tsv" >&2

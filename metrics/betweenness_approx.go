@@ -569,7 +569,7 @@ func ApproxHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (h []float6
 
 // ExactBetweennessBudget is the estimated cost, in units of n m log2(n),
 // below which [BetweennessMode] chooses exact betweenness in auto mode:
-// about a minute of [ShortestPathCentralities] on two cores.
+// about 20 seconds of [ShortestPathCentralities] on two cores.
 const ExactBetweennessBudget = 2.5e10
 
 // BetweennessMode decides how betweenness is computed for a graph of n
