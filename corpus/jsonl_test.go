@@ -181,7 +181,7 @@ func jsonlCompare(t *testing.T, data []byte, workers, batches []int) {
 			for _, bl := range batches {
 				got, err := readJSONLWith(bytes.NewReader(data), "f.jsonl", opt, w, bl)
 				if msg := jsonlDiff(got, err, want, wantErr); msg != "" {
-					t.Fatalf("lenient %v, %d workers, %d lines a batch: %s\ninput %q", lenient, w, bl, msg, data)
+					t.Fatalf("lenient %v, %d workers, %d lines a batch: %s\ninput %.4000q", lenient, w, bl, msg, data)
 				}
 			}
 		}
@@ -321,13 +321,15 @@ func TestJSONLSameRandom(t *testing.T) {
 		wild := r.IntN(2) == 0
 		for range r.IntN(30) {
 			b.WriteString(jsonlRandomLine(r, wild))
-			b.WriteString(pickEnd(r))
+			b.WriteString(jsonlLineEnd(r))
 		}
 		jsonlCompare(t, []byte(b.String()), []int{1, 2, 3}, []int{1, 4, 1024})
 	}
 }
 
-func pickEnd(r *rand.Rand) string {
+// jsonlLineEnd returns a line end, at times with a carriage return or a
+// blank line.
+func jsonlLineEnd(r *rand.Rand) string {
 	return []string{"\n", "\n", "\n", "\r\n", "\n\n"}[r.IntN(5)]
 }
 
