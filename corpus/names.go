@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -308,34 +309,6 @@ func compatibleGiven(a, b []string) bool {
 	return true
 }
 
-// osaDistance returns the optimal string alignment distance of a and b
-// (Damerau-Levenshtein with no substring edited twice): the number of
-// insertions, deletions, substitutions and transpositions of adjacent
-// runes that turn a into b.
-func osaDistance(a, b []rune) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
-}
-
 // transliterations maps spellings of given names transliterated from
 // Cyrillic in different systems to one spelling. Keys are name keys.
 var transliterations = map[string]string{
@@ -378,6 +351,23 @@ type similarPair struct {
 	reason string // "edit distance 1", "transliteration", ...
 }
 
+// compareSimilar orders similar pairs by people, reason and keys.
+func compareSimilar(x, y similarPair) int {
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.b, y.b); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.reason, y.reason); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.ka, y.ka); c != 0 {
+		return c
+	}
+	return strings.Compare(x.kb, y.kb)
+}
+
 // similarEntry is one distinct key of a person, with the family key of
 // the spelling it was taken from.
 type similarEntry struct {
@@ -389,8 +379,8 @@ type similarEntry struct {
 // apart (keys of at least 8 letters with the same family name or the
 // same initials), the same after transliteration, or the same words in
 // another order. es holds the keys of each person, sorted by person and
-// then key. The result is sorted by people, reason and keys, and may
-// hold a pair more than once.
+// then key. The result is sorted by people, reason and keys, and holds
+// each pair once.
 //
 // Pairs are found through indexes, not by comparing every pair: each
 // entry is filed under 64-bit hashes (of its transliterated key, of its
@@ -400,91 +390,130 @@ type similarEntry struct {
 // the other with a letter deleted). Every candidate is checked against
 // the strings, so a hash collision costs time, not a wrong pair.
 func similarPeople(es []similarEntry) []similarPair {
-	var out []similarPair
-	emit := func(x, y similarEntry, why string) {
-		out = append(out, similarPair{x.person, y.person, x.key, y.key, why})
+	w := workers(len(es))
+	found := make([][]similarPair, w) // by goroutine
+	emit := func(k int, x, y similarEntry, why string) {
+		found[k] = append(found[k], similarPair{x.person, y.person, x.key, y.key, why})
 	}
-	pairs(es, transHashes, func(x, y similarEntry) {
+	pairs(es, w, transHashes, func(k int, x, y similarEntry) {
 		if transliterated(x.key) == transliterated(y.key) {
-			emit(x, y, "transliteration")
+			emit(k, x, y, "transliteration")
 		}
 	})
-	pairs(es, wordsHashes, func(x, y similarEntry) {
+	pairs(es, w, wordsHashes, func(k int, x, y similarEntry) {
 		if sortedWords(x.key) == sortedWords(y.key) {
-			emit(x, y, "same words in another order")
+			emit(k, x, y, "same words in another order")
 		}
 	})
-	pairs(es, deletionHashes, func(x, y similarEntry) {
-		if osaDistance([]rune(x.key), []rune(y.key)) != 1 {
+	pairs(es, w, deletionHashes, func(k int, x, y similarEntry) {
+		if !oneEdit(x.key, y.key) {
 			return
 		}
-		if x.family == y.family || initialsOf(x.key) == initialsOf(y.key) {
-			emit(x, y, "edit distance 1")
+		if x.family == y.family || sameInitials(x.key, y.key) {
+			emit(k, x, y, "edit distance 1")
 		}
 	})
-	slices.SortFunc(out, func(a, b similarPair) int {
-		return cmp.Or(cmp.Compare(a.a, b.a), cmp.Compare(a.b, b.b),
-			strings.Compare(a.reason, b.reason), strings.Compare(a.ka, b.ka),
-			strings.Compare(a.kb, b.kb))
-	})
+	out := slices.Concat(found...)
+	slices.SortFunc(out, compareSimilar)
 	return slices.Compact(out)
 }
 
-// hashed is an entry filed under a hash.
-type hashed struct {
-	h     uint64
-	entry int32
+// pairs calls check(k, x, y) on goroutine k of w for every two entries
+// x and y of es of different people and keys that hashes files under a
+// common hash, x earlier in es.
+//
+// The hashes are filed in buckets by their top bits: a first pass
+// counts them, so that one slice holds them all, bucket after bucket,
+// and a second fills it, each goroutine its entries' part of every
+// bucket. Entries filed under one hash then meet in one small bucket,
+// sorted on its own, and the buckets are shared out among the
+// goroutines. A hash is filed as one word: its bits below the bucket's,
+// with the entry in the lowest bits in place of the last of them; so
+// more hashes collide, which costs checks, not pairs.
+func pairs(es []similarEntry, w int, hashes func(key string, add func(uint64)), check func(k int, x, y similarEntry)) {
+	if len(es) < 2 {
+		return
+	}
+	entryBits := bits.Len(uint(len(es) - 1))
+	entryMask := uint64(1)<<entryBits - 1
+	bucketBits := min(max(entryBits-4, 0), 16)
+	buckets := 1 << bucketBits
+	// pos[k*buckets+b] is where goroutine k files its next hash of
+	// bucket b: counts first, then offsets.
+	pos := make([]int, w*buckets)
+	parallel(len(es), w, func(k, lo, hi int) {
+		n := pos[k*buckets : (k+1)*buckets]
+		add := func(h uint64) { n[mix64(h)>>(64-bucketBits)]++ }
+		for i := lo; i < hi; i++ {
+			hashes(es[i].key, add)
+		}
+	})
+	start := make([]int, buckets+1) // bucket b is filed[start[b]:start[b+1]]
+	total := 0
+	for b := range buckets {
+		start[b] = total
+		for k := range w {
+			n := pos[k*buckets+b]
+			pos[k*buckets+b] = total
+			total += n
+		}
+	}
+	start[buckets] = total
+	filed := make([]uint64, total)
+	parallel(len(es), w, func(k, lo, hi int) {
+		next := pos[k*buckets : (k+1)*buckets]
+		var e uint64
+		add := func(h uint64) {
+			h = mix64(h)
+			b := h >> (64 - bucketBits)
+			filed[next[b]] = h<<bucketBits&^entryMask | e
+			next[b]++
+		}
+		for i := lo; i < hi; i++ {
+			e = uint64(i)
+			hashes(es[i].key, add)
+		}
+	})
+	parallel(buckets, w, func(k, lo, hi int) {
+		for b := lo; b < hi; b++ {
+			bucket := filed[start[b]:start[b+1]]
+			slices.Sort(bucket)
+			for lo := 0; lo < len(bucket); {
+				hi := lo + 1
+				for hi < len(bucket) && bucket[hi]>>entryBits == bucket[lo]>>entryBits {
+					hi++
+				}
+				run := bucket[lo:hi]
+				lo = hi
+				// Within a run, equal words are one entry filed twice.
+				for i := range run {
+					if i > 0 && run[i] == run[i-1] {
+						continue
+					}
+					x := &es[run[i]&entryMask]
+					for j := i + 1; j < len(run); j++ {
+						if run[j] == run[j-1] {
+							continue
+						}
+						if y := &es[run[j]&entryMask]; x.person != y.person && x.key != y.key {
+							check(k, *x, *y)
+						}
+					}
+				}
+			}
+		}
+	})
 }
 
-// pairs calls check for every two entries of es of different people and
-// keys that hashes files under a common hash, the one earlier in es
-// first. Hashes are computed in parallel, counted first so that their
-// one slice is allocated once and each range of entries fills its part.
-func pairs(es []similarEntry, hashes func(key string, add func(uint64)), check func(x, y similarEntry)) {
-	w := workers(len(es))
-	counts := make([]int, w+1)
-	parallel(len(es), w, func(k, lo, hi int) {
-		n := 0
-		for i := lo; i < hi; i++ {
-			hashes(es[i].key, func(uint64) { n++ })
-		}
-		counts[k+1] = n
-	})
-	for k := range w {
-		counts[k+1] += counts[k]
-	}
-	all := make([]hashed, counts[w])
-	parallel(len(es), w, func(k, lo, hi int) {
-		hs := all[counts[k]:counts[k]:counts[k+1]]
-		for i := lo; i < hi; i++ {
-			hashes(es[i].key, func(h uint64) { hs = append(hs, hashed{h, int32(i)}) })
-		}
-	})
-	slices.SortFunc(all, func(a, b hashed) int {
-		return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.entry, b.entry))
-	})
-	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
-		}
-		run := all[lo:hi]
-		for i := range run {
-			if i > 0 && run[i].entry == run[i-1].entry {
-				continue
-			}
-			x := es[run[i].entry]
-			for j := i + 1; j < len(run); j++ {
-				if run[j].entry == run[j-1].entry {
-					continue
-				}
-				if y := es[run[j].entry]; x.person != y.person && x.key != y.key {
-					check(x, y)
-				}
-			}
-		}
-		lo = hi
-	}
+// mix64 scrambles the bits of a hash, so that its top bits, which pick
+// its bucket in pairs, depend on all of them.
+func mix64(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
 }
 
 // FNV-1a, 64 bits.
@@ -500,10 +529,47 @@ func fnvAdd(h uint64, s string) uint64 {
 	return h
 }
 
+// nextField returns the first field of s, as [strings.Fields] splits
+// it, and the rest of s after it. It reports false when s holds no
+// field.
+func nextField(s string) (field, rest string, ok bool) {
+	i := 0
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return "", "", false
+	}
+	j := i
+	for j < len(s) {
+		r, n := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[j:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j], s[j:], true
+}
+
 // transHashes files a key under the hash of its transliteration.
 func transHashes(key string, add func(uint64)) {
 	h := uint64(fnvOffset)
-	for i, w := range strings.Fields(key) {
+	for i, rest := 0, key; ; i++ {
+		w, r, ok := nextField(rest)
+		if !ok {
+			break
+		}
+		rest = r
 		if i > 0 {
 			h = fnvAdd(h, " ")
 		}
@@ -519,14 +585,38 @@ func transHashes(key string, add func(uint64)) {
 // depend on their order.
 func wordsHashes(key string, add func(uint64)) {
 	var h uint64
-	for _, w := range strings.Fields(key) {
-		x := fnvAdd(fnvOffset, w)
-		x ^= x >> 33 // mix, so that sums of word hashes rarely collide
-		x *= 0xff51afd7ed558ccd
-		x ^= x >> 33
-		h += x
+	for rest := key; ; {
+		w, r, ok := nextField(rest)
+		if !ok {
+			break
+		}
+		rest = r
+		// Mixed, so that sums of word hashes rarely collide.
+		h += mix64(fnvAdd(fnvOffset, w))
 	}
 	add(h)
+}
+
+// Strings are hashed for deletionHashes as polynomials: the hash of s
+// is the sum of s[i]·polyBase^(len(s)-1-i), so the hash of s with bytes
+// i to j deleted follows from the hashes of s and of s[:i] and s[:j] in
+// constant time, and all the deletions of a key cost as much as hashing
+// it once. polyInverse is the inverse of polyBase, which is odd.
+const polyBase = fnvPrime
+
+var polyInverse = func() uint64 {
+	x := uint64(polyBase) // right in the 3 lowest bits; each step doubles that
+	for range 5 {
+		x *= 2 - polyBase*x
+	}
+	return x
+}()
+
+// polyHash returns the hash of a string of n bytes whose polynomial is
+// h: the length is part of it, since polynomials ignore leading zero
+// bytes.
+func polyHash(h uint64, n int) uint64 {
+	return h ^ uint64(n)*0x9e3779b97f4a7c15
 }
 
 // deletionHashes files a key of at least 8 letters under its hash and
@@ -535,11 +625,24 @@ func deletionHashes(key string, add func(uint64)) {
 	if utf8.RuneCountInString(key) < 8 {
 		return
 	}
-	add(fnvAdd(fnvOffset, key))
-	for i := 0; i < len(key); {
-		_, n := utf8.DecodeRuneInString(key[i:])
-		add(fnvAdd(fnvAdd(fnvOffset, key[:i]), key[i+n:]))
-		i += n
+	n := len(key)
+	full, pow := uint64(0), uint64(1)
+	for i := 0; i < n; i++ {
+		full = full*polyBase + uint64(key[i])
+		pow *= polyBase
+	}
+	add(polyHash(full, n))
+	pre, p := uint64(0), pow // of key[:i], polyBase^(n-i)
+	for i := 0; i < n; {
+		_, size := utf8.DecodeRuneInString(key[i:])
+		next, q := pre, p // of key[:i+size], polyBase^(n-i-size)
+		for _, c := range []byte(key[i : i+size]) {
+			next = next*polyBase + uint64(c)
+			q *= polyInverse
+		}
+		add(polyHash(full+(pre-next)*q, n-size))
+		pre, p = next, q
+		i += size
 	}
 }
 
@@ -550,12 +653,56 @@ func sortedWords(key string) string {
 	return strings.Join(w, " ")
 }
 
-// initialsOf returns the first letter of each word of key.
-func initialsOf(key string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(key) {
-		r, _ := utf8.DecodeRuneInString(w)
-		b.WriteRune(r)
+// sameInitials reports whether the words of a and b, in order, start
+// with the same letters.
+func sameInitials(a, b string) bool {
+	for {
+		x, ra, okA := nextField(a)
+		y, rb, okB := nextField(b)
+		if !okA || !okB {
+			return okA == okB
+		}
+		rx, _ := utf8.DecodeRuneInString(x)
+		ry, _ := utf8.DecodeRuneInString(y)
+		if rx != ry {
+			return false
+		}
+		a, b = ra, rb
 	}
-	return b.String()
+}
+
+// oneEdit reports whether the optimal string alignment distance of a
+// and b is 1: one rune inserted, deleted or substituted, or two adjacent
+// runes transposed, turns one into the other.
+func oneEdit(a, b string) bool {
+	var bufA, bufB [64]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	switch len(rb) - len(ra) {
+	case 0:
+		if i == len(ra) {
+			return false // equal
+		}
+		if slices.Equal(ra[i+1:], rb[i+1:]) {
+			return true // substitution
+		}
+		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:])
+	case 1:
+		return slices.Equal(ra[i:], rb[i+1:]) // insertion
+	}
+	return false
+}
+
+// appendRunes appends the runes of s to buf, as []rune(s) converts it.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDisplayName(t *testing.T) {
@@ -124,4 +125,152 @@ func nameBytes(s string) string {
 	b := []byte(strings.Join(strings.Fields(strings.ReplaceAll(s, ",", " ")), ""))
 	slices.Sort(b)
 	return string(b)
+}
+
+// osaDistance returns the optimal string alignment distance of a and b
+// (Damerau-Levenshtein with no substring edited twice) by dynamic
+// programming: the reference oneEdit is checked against.
+func osaDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// shortStrings returns every string of up to n symbols from syms.
+func shortStrings(syms []string, n int) []string {
+	out := []string{""}
+	level := []string{""}
+	for range n {
+		var next []string
+		for _, s := range level {
+			for _, c := range syms {
+				next = append(next, s+c)
+			}
+		}
+		out = append(out, next...)
+		level = next
+	}
+	return out
+}
+
+func TestOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"martinez", "martines", true},
+		{"martinez", "matrinez", true},
+		{"martinez", "martinz", true},
+		{"martinez", "martinezz", true},
+		{"martinez", "martinez", false},
+		{"martinez", "mratinze", false},
+		{"martinez", "martin", false},
+		{"müller", "muller", true},
+		{"ab", "ba", true},
+		{"abc", "ca", false},
+	}
+	for _, test := range tests {
+		if got := oneEdit(test.a, test.b); got != test.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", test.a, test.b, got, test.want)
+		}
+	}
+	// Every pair of short strings, multi-byte runes and a byte that is
+	// not UTF-8 among them, agrees with the distance.
+	ss := shortStrings([]string{"a", "b", "é", "\xff"}, 4)
+	for _, a := range ss {
+		for _, b := range ss {
+			if got, want := oneEdit(a, b), osaDistance([]rune(a), []rune(b)) == 1; got != want {
+				t.Fatalf("oneEdit(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	long := strings.Repeat("abcdefgh", 10) // past oneEdit's buffers
+	if !oneEdit(long, long[1:]) || oneEdit(long, long[2:]) {
+		t.Errorf("oneEdit of a long key and the key without one or two letters = %v, %v, want true, false",
+			oneEdit(long, long[1:]), oneEdit(long, long[2:]))
+	}
+}
+
+// polyOf returns the polynomial hash deletionHashes gives s, computed
+// from its definition.
+func polyOf(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*polyBase + uint64(s[i])
+	}
+	return polyHash(h, len(s))
+}
+
+func TestDeletionHashes(t *testing.T) {
+	if polyBase*polyInverse != 1 {
+		t.Fatalf("polyBase·polyInverse = %d, want 1", uint64(polyBase*polyInverse))
+	}
+	for _, key := range []string{"martinez", "jean pierre martin", "léna néhale ezzine", "aaaaaaaa", "zhang\xffwei"} {
+		var got []uint64
+		deletionHashes(key, func(h uint64) { got = append(got, h) })
+		want := []uint64{polyOf(key)}
+		for i := 0; i < len(key); {
+			_, n := utf8.DecodeRuneInString(key[i:])
+			want = append(want, polyOf(key[:i]+key[i+n:]))
+			i += n
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("deletionHashes(%q) = %x, want %x", key, got, want)
+		}
+	}
+	n := 0
+	deletionHashes("martine", func(uint64) { n++ })
+	if n != 0 {
+		t.Errorf("deletionHashes of a key of 7 letters gave %d hashes, want none", n)
+	}
+}
+
+func TestNextFieldAndInitials(t *testing.T) {
+	initials := func(s string) string {
+		var b strings.Builder
+		for _, w := range strings.Fields(s) {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	ss := shortStrings([]string{"a", "b", " ", "\u00a0", "é", "\xff"}, 4)
+	for _, s := range ss {
+		var got []string
+		for rest := s; ; {
+			w, r, ok := nextField(rest)
+			if !ok {
+				break
+			}
+			got, rest = append(got, w), r
+		}
+		if want := strings.Fields(s); !slices.Equal(got, want) {
+			t.Fatalf("fields of %q by nextField = %q, want %q", s, got, want)
+		}
+	}
+	for _, a := range ss {
+		for _, b := range ss {
+			if got, want := sameInitials(a, b), initials(a) == initials(b); got != want {
+				t.Fatalf("sameInitials(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
 }
