@@ -241,44 +241,26 @@ type leiden struct {
 	theta float64
 	rng   *rand.Rand
 
-	acc     []float64 // weight from the current node to each community
-	touched []int32   // communities with acc set
-	seen    []bool
+	touched []int32 // communities met among the current node's neighbours
 }
 
-// scratch sizes the accumulator for n communities.
-func (l *leiden) scratch(n int) {
-	if len(l.acc) < n {
-		l.acc = make([]float64, n)
-		l.seen = make([]bool, n)
-	}
+// moveComm is what the local moving phase keeps of a community. The
+// fields read together for each neighbouring community share a cache
+// line, which matters on graphs far larger than the cache.
+type moveComm struct {
+	acc    float64 // weight from the current node, or -1 when not touched
+	weight float64 // NW_C
 }
 
-// gather sums the weight from v to each community of comm among v's
-// neighbours u with keep(u), in neighbour order.
-func (l *leiden) gather(lg *level, v int, comm []int32, keep func(u int32) bool) {
-	l.touched = l.touched[:0]
-	for i := lg.off[v]; i < lg.off[v+1]; i++ {
-		u := lg.adj[i]
-		if keep != nil && !keep(u) {
-			continue
-		}
-		c := comm[u]
-		if !l.seen[c] {
-			l.seen[c] = true
-			l.touched = append(l.touched, c)
-		}
-		l.acc[c] += lg.w[i]
+// perm returns the nodes 0..n-1 in the order of l.rng.Perm(n), drawing
+// the same numbers, as int32.
+func (l *leiden) perm(n int) []int32 {
+	p := make([]int32, n)
+	for i := range p {
+		p[i] = int32(i)
 	}
-}
-
-// clear resets the accumulator after gather.
-func (l *leiden) clear() {
-	for _, c := range l.touched {
-		l.acc[c] = 0
-		l.seen[c] = false
-	}
-	l.touched = l.touched[:0]
+	l.rng.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
 }
 
 // TODO: run allocates its queues, refinement arrays and aggregate graphs
@@ -297,7 +279,6 @@ func (l *leiden) run(lg0 *level, of []int32) ([]int32, bool) {
 	}
 	changed := false
 	for {
-		l.scratch(lg.len())
 		if l.moveNodes(lg, part) {
 			changed = true
 		}
@@ -328,11 +309,14 @@ func (l *leiden) run(lg0 *level, of []int32) ([]int32, bool) {
 // while some move raises the quality, and reports whether any node moved.
 func (l *leiden) moveNodes(lg *level, comm []int32) bool {
 	n := lg.len()
-	weight := make([]float64, n) // NW_C
+	cs := make([]moveComm, n)
 	count := make([]int32, n)
 	for u, c := range comm {
-		weight[c] += lg.nw[u]
+		cs[c].weight += lg.nw[u]
 		count[c]++
+	}
+	for c := range cs {
+		cs[c].acc = -1
 	}
 	var empty []int32
 	for c := n - 1; c >= 0; c-- {
@@ -342,39 +326,61 @@ func (l *leiden) moveNodes(lg *level, comm []int32) bool {
 	}
 
 	// The queue is a ring of capacity n: a node is in it at most once.
-	queue := make([]int32, n)
-	for i, u := range l.rng.Perm(n) {
-		queue[i] = int32(u)
-	}
+	queue := l.perm(n)
 	queued := make([]bool, n)
 	for i := range queued {
 		queued[i] = true
 	}
+	off, adj, w := lg.off, lg.adj, lg.w
+	touched := l.touched[:0]
 	head, size := 0, n
 	moved := false
 	for size > 0 {
 		v := queue[head]
-		head = (head + 1) % n
+		head++
+		if head == n {
+			head = 0
+		}
 		size--
 		queued[v] = false
 
+		// Sum the weight from v to each neighbouring community, in
+		// neighbour order.
 		own := comm[v]
 		nv := lg.nw[v]
-		l.gather(lg, int(v), comm, nil)
-		bestGain := l.acc[own] - l.scale*nv*(weight[own]-nv)
+		row := adj[off[v]:off[v+1]]
+		rw := w[off[v]:off[v+1]]
+		rw = rw[:len(row)]
+		touched = touched[:0]
+		for i, u := range row {
+			c := comm[u]
+			p := &cs[c]
+			a := p.acc
+			if a < 0 {
+				touched = append(touched, c)
+				a = 0
+			}
+			p.acc = a + rw[i]
+		}
+
+		accOwn := max(cs[own].acc, 0)
+		bestGain := accOwn - l.scale*nv*(cs[own].weight-nv)
 		best := own
-		for _, c := range l.touched {
+		for _, c := range touched {
 			if c == own {
 				continue
 			}
-			if gain := l.acc[c] - l.scale*nv*weight[c]; better(gain, bestGain) {
+			p := &cs[c]
+			if gain := p.acc - l.scale*nv*p.weight; better(gain, bestGain) {
 				best, bestGain = c, gain
 			}
 		}
 		if count[own] > 1 && better(0, bestGain) {
 			best = empty[len(empty)-1]
 		}
-		l.clear()
+		for _, c := range touched {
+			cs[c].acc = -1
+		}
 		if best == own {
 			continue
 		}
@@ -383,23 +389,28 @@ func (l *leiden) moveNodes(lg *level, comm []int32) bool {
 		if len(empty) > 0 && best == empty[len(empty)-1] {
 			empty = empty[:len(empty)-1]
 		}
-		weight[own] -= nv
+		cs[own].weight -= nv
 		count[own]--
 		if count[own] == 0 {
 			empty = append(empty, own)
 		}
-		weight[best] += nv
+		cs[best].weight += nv
 		count[best]++
 		comm[v] = best
 		moved = true
-		for _, u := range lg.adj[lg.off[v]:lg.off[v+1]] {
+		for _, u := range row {
 			if comm[u] != best && !queued[u] {
-				queue[(head+size)%n] = u
+				t := head + size
+				if t >= n {
+					t -= n
+				}
+				queue[t] = u
 				size++
 				queued[u] = true
 			}
 		}
 	}
+	l.touched = touched
 	return moved
 }
 
@@ -408,59 +419,107 @@ func better(a, b float64) bool {
 	return a-b > 1e-12*(math.Abs(a)+math.Abs(b))
 }
 
+// refineNode is what the refinement phase keeps of a node: its community
+// in the partition refined and its refined community, read together for
+// every neighbour.
+type refineNode struct {
+	part, ref int32
+}
+
+// refineComm is what the refinement phase keeps of a refined community,
+// the fields read together for each neighbouring one.
+type refineComm struct {
+	acc    float64 // weight from the current node, or -1 when not touched
+	weight float64 // ||C||
+	cut    float64 // E(C, S - C), S the community of part holding C
+	count  int32
+}
+
 // refine is the refinement phase: it returns a partition of lg's nodes
 // (numbers below lg.len()) that splits each community of part into
 // connected, well-connected subcommunities, merging singletons as
 // Traag et al.'s MergeNodesSubset does.
 func (l *leiden) refine(lg *level, part []int32) []int32 {
 	n := lg.len()
-	ref := make([]int32, n)
-	weight := make([]float64, n) // ||C|| of each refined community
-	cut := make([]float64, n)    // E(C, S - C), S the community of part
-	count := make([]int32, n)
+	off, adj, w := lg.off, lg.adj, lg.w
+	nodes := make([]refineNode, n)
+	cs := make([]refineComm, n)
 	total := make([]float64, n) // ||S|| of each community of part
 	for u := range n {
-		ref[u] = int32(u)
-		weight[u] = lg.nw[u]
-		count[u] = 1
+		nodes[u] = refineNode{part: part[u], ref: int32(u)}
 		total[part[u]] += lg.nw[u]
-		for i := lg.off[u]; i < lg.off[u+1]; i++ {
-			if part[lg.adj[i]] == part[u] {
-				cut[u] += lg.w[i]
+	}
+	for u := range n {
+		s := nodes[u].part
+		cut := 0.0
+		row := adj[off[u]:off[u+1]]
+		rw := w[off[u]:off[u+1]]
+		rw = rw[:len(row)]
+		for i, x := range row {
+			if nodes[x].part == s {
+				cut += rw[i]
 			}
 		}
+		cs[u] = refineComm{acc: -1, weight: lg.nw[u], cut: cut, count: 1}
 	}
 
 	var choices []int32
 	var probs []float64
-	for _, x := range l.rng.Perm(n) {
-		v := int32(x)
-		s := part[v]
+	touched := l.touched[:0]
+	for _, v := range l.perm(n) {
+		s := nodes[v].part
+		rv := nodes[v].ref
 		nv := lg.nw[v]
 		// Only a node still alone and well connected to S moves.
-		if count[ref[v]] != 1 || cut[v] < l.scale*nv*(total[s]-nv) {
+		if cs[rv].count != 1 || cs[v].cut < l.scale*nv*(total[s]-nv) {
 			continue
 		}
-		l.gather(lg, int(v), ref, func(u int32) bool { return part[u] == s })
-		choices, probs = append(choices[:0], ref[v]), append(probs[:0], 0)
-		for _, c := range l.touched {
-			if c == ref[v] || cut[c] < l.scale*weight[c]*(total[s]-weight[c]) {
+		row := adj[off[v]:off[v+1]]
+		rw := w[off[v]:off[v+1]]
+		rw = rw[:len(row)]
+		touched = touched[:0]
+		for i, u := range row {
+			nu := nodes[u]
+			if nu.part != s {
 				continue
 			}
-			if gain := l.acc[c] - l.scale*nv*weight[c]; gain >= 0 {
+			p := &cs[nu.ref]
+			a := p.acc
+			if a < 0 {
+				touched = append(touched, nu.ref)
+				a = 0
+			}
+			p.acc = a + rw[i]
+		}
+		choices, probs = append(choices[:0], rv), append(probs[:0], 0)
+		ts := total[s]
+		for _, c := range touched {
+			p := &cs[c]
+			if c == rv || p.cut < l.scale*p.weight*(ts-p.weight) {
+				continue
+			}
+			if gain := p.acc - l.scale*nv*p.weight; gain >= 0 {
 				choices = append(choices, c)
 				probs = append(probs, gain)
 			}
 		}
 		c := l.choose(choices, probs)
 		if c != v {
-			weight[c] += nv
-			cut[c] += cut[v] - 2*l.acc[c]
-			count[c]++
-			count[v] = 0
-			ref[v] = c
+			p := &cs[c]
+			p.weight += nv
+			p.cut += cs[v].cut - 2*p.acc
+			p.count++
+			cs[v].count = 0
+			nodes[v].ref = c
 		}
-		l.clear()
+		for _, c := range touched {
+			cs[c].acc = -1
+		}
+	}
+	l.touched = touched
+	ref := make([]int32, n)
+	for u := range ref {
+		ref[u] = nodes[u].ref
 	}
 	return ref
 }
@@ -512,33 +571,44 @@ func aggregate(lg *level, ref, part []int32) (*level, []int32) {
 
 	next := &level{off: make([]int, k+1), nw: make([]float64, k)}
 	nextPart := make([]int32, k)
-	slot := make([]int, k) // position of a community in the current row, or -1
+	// slot is the position of a community in the current row, or -1;
+	// relative to the row, it fits in an int32, half the cache of an int.
+	slot := make([]int32, k)
 	for c := range slot {
 		slot[c] = -1
 	}
+	off, adj, w := lg.off, lg.adj, lg.w
+	nadj, nw := next.adj, next.w
 	for c := range k {
-		row := len(next.adj)
+		row := len(nadj)
+		x := 0.0
 		for _, u := range order[start[c]:start[c+1]] {
-			next.nw[c] += lg.nw[u]
+			x += lg.nw[u]
 			nextPart[c] = part[u]
-			for i := lg.off[u]; i < lg.off[u+1]; i++ {
-				d := ref[lg.adj[i]]
+			ur := adj[off[u]:off[u+1]]
+			uw := w[off[u]:off[u+1]]
+			uw = uw[:len(ur)]
+			for i, v := range ur {
+				d := ref[v]
 				if int(d) == c {
 					continue
 				}
-				if slot[d] < 0 {
-					slot[d] = len(next.adj)
-					next.adj = append(next.adj, d)
-					next.w = append(next.w, 0)
+				if j := slot[d]; j >= 0 {
+					nw[row+int(j)] += uw[i]
+					continue
 				}
-				next.w[slot[d]] += lg.w[i]
+				slot[d] = int32(len(nadj) - row)
+				nadj = append(nadj, d)
+				nw = append(nw, uw[i])
 			}
 		}
-		for _, d := range next.adj[row:] {
+		next.nw[c] = x
+		for _, d := range nadj[row:] {
 			slot[d] = -1
 		}
-		next.off[c+1] = len(next.adj)
+		next.off[c+1] = len(nadj)
 	}
+	next.adj, next.w = nadj, nw
 	return next, nextPart
 }
 

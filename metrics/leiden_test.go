@@ -354,3 +354,45 @@ func ExampleLeiden() {
 	fmt.Println(p.Of, p.Sizes, p.Q, Connected(g, p))
 	// Output: [0 0 0 0 1 1 1 1] [4 4] 6 true
 }
+
+// TestLeidenSameAsBefore checks that Leiden and Louvain find exactly the
+// partitions, and the qualities, of the implementation kept in
+// leiden_old_test.go, on the classic networks and on generated graphs.
+func TestLeidenSameAsBefore(t *testing.T) {
+	graphs := []struct {
+		name string
+		g    *graph.Graph
+	}{
+		{"karate", readNet(t, "karate.gml")},
+		{"netscience", readNet(t, "netscience.gml")},
+		{"ca-GrQc", readNet(t, "ca-GrQc.txt")},
+		{"two cliques", twoCliques()},
+		{"planted 3000", plantedGraph(3000, 8, 2)},
+		{"planted 20000", plantedGraph(20000, 14, 3)},
+		{"synthetic 3000 papers", synthGraph(3000)},
+		{"synthetic 20000 papers", synthGraph(20000)},
+	}
+	opts := []LeidenOptions{
+		{Resolution: 1, Seed: 1, Iterations: 2},
+		{Seed: 7},
+		{Resolution: 0.5, Seed: 3, Theta: -1, Iterations: 3},
+		{Quality: "cpm", Resolution: 0.05, Seed: 2, Iterations: 2},
+		{Resolution: 2, Seed: 5, Theta: 0.05, Iterations: 1},
+	}
+	for _, tc := range graphs {
+		for _, opt := range opts {
+			got, want := Leiden(tc.g, opt), oldLeiden(tc.g, opt)
+			if got.Q != want.Q || !slices.Equal(got.Of, want.Of) || !slices.Equal(got.Sizes, want.Sizes) {
+				t.Errorf("%s, %+v: Leiden found Q = %v and %d communities, want Q = %v and %d",
+					tc.name, opt, got.Q, len(got.Sizes), want.Q, len(want.Sizes))
+			}
+		}
+		for _, seed := range []uint64{1, 4} {
+			got, want := Louvain(tc.g, 1, seed), oldLouvain(tc.g, 1, seed)
+			if got.Q != want.Q || !slices.Equal(got.Of, want.Of) {
+				t.Errorf("%s, seed %d: Louvain found Q = %v and %d communities, want Q = %v and %d",
+					tc.name, seed, got.Q, len(got.Sizes), want.Q, len(want.Sizes))
+			}
+		}
+	}
+}

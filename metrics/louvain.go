@@ -85,7 +85,6 @@ func (l *leiden) louvain(lg0 *level) []int32 {
 		for u := range part {
 			part[u] = int32(u)
 		}
-		l.scratch(lg.len())
 		l.moveNodes(lg, part)
 		part = compact(part)
 		if countCommunities(part) == lg.len() {
