@@ -326,13 +326,14 @@ func (a *Aliases) canonical(key string) string {
 	if a == nil {
 		return key
 	}
-	seen := map[string]bool{key: true}
+	var buf [8]string
+	seen := append(buf[:0], key)
 	for {
 		next, ok := a.merge[key]
-		if !ok || seen[next] {
+		if !ok || slices.Contains(seen, next) {
 			return key
 		}
-		seen[next] = true
+		seen = append(seen, next)
 		key = next
 	}
 }
@@ -380,7 +381,7 @@ func Resolve(papers []Paper, aliases *Aliases) *Identity {
 			return
 		}
 		for _, f := range n.forms {
-			add(f.str)
+			add(r.spellings[f].form.str)
 		}
 	})
 	r.joinInitials(true)
@@ -394,8 +395,8 @@ type node struct {
 	raw     string // before aliases
 	ids     []string
 	idKey   string       // ids joined by "\x00"
-	spell   []spellCount // by spelling
-	forms   []form       // the parsed spellings, distinct
+	spell   []spellCount // by spelling, in order of their first authors
+	forms   []int32      // spellings with distinct parsed forms, sorted by form
 	full    bool         // the first given name of a form is not an initial
 	mention int          // number of authors
 }
@@ -414,6 +415,12 @@ type spelling struct {
 	form  form   // its parsed form; no given names when form.str == ""
 	full  bool   // its first given name is whole, not an initial
 	runes int    // its length in runes
+
+	// family and first rank the family and the first given name of form
+	// among those of all spellings, and the first given names of ranks
+	// first to firstEnd-1 are those it agrees with: itself when whole,
+	// the names starting with it when an initial (see rankForms).
+	family, first, firstEnd int32
 }
 
 // form is a parsed spelling: the keys of its given names and of its
@@ -457,7 +464,7 @@ const schemeConflict = "\x00conflict"
 type resolver struct {
 	aliases   *Aliases
 	apart     bool // the aliases keep pairs of names apart
-	nodes     []*node
+	nodes     []node
 	spellings []spelling
 	of        []int32 // node of each author, paper after paper
 	ofStart   []int   // authors of paper i: of[ofStart[i]:ofStart[i+1]]
@@ -468,6 +475,7 @@ type resolver struct {
 	never     []bool       // of each root
 	joins     Joins
 	suspects  []suspectNodes
+	ranked    bool // rankForms has ranked the forms of the spellings
 }
 
 // suspectNodes is a suspect found while joining, by node.
@@ -501,26 +509,114 @@ func parallel(n, w int, f func(w, lo, hi int)) {
 // spellOf returns the spelling of a name that is counted and shown:
 // whitespace collapsed, NFC.
 func spellOf(name string) string {
+	if collapsed(name) {
+		return norm.NFC.String(name)
+	}
 	return norm.NFC.String(strings.Join(strings.Fields(name), " "))
 }
 
+// collapsed reports whether s is its fields joined by single spaces, as
+// strings.Fields splits it.
+func collapsed(s string) bool {
+	space := true // after a space, or at the start
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+		} else {
+			space = false
+		}
+		i += n
+	}
+	return !space || s == ""
+}
+
+// idAuthor is an author with identifiers, at position pos among the
+// authors of all papers.
+type idAuthor struct {
+	pos int
+	au  *Author
+}
+
+// idNode is a node of authors with identifiers while newResolver makes
+// them.
+type idNode struct {
+	raw, idKey string
+	ids        []string
+	spell      []spellCount
+	mention    int
+}
+
+// newResolver makes the nodes of the authors of papers.
+//
+// Most authors have no identifiers: their node is that of their name's
+// key, so they are counted by name, with a map lookup each, and the
+// nodes are made from the distinct names, sorted by key. Only authors
+// with identifiers are looked up by key and identifiers one by one.
 func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	r := &resolver{aliases: aliases, apart: aliases != nil && len(aliases.apart) > 0}
-
-	// Distinct names as written, and the key and spelling of each,
-	// computed in parallel.
-	nameOf := make(map[string]int32)
-	var names []string
 	total := 0
 	for i := range papers {
-		for _, au := range papers[i].Authors {
-			if _, ok := nameOf[au.Name]; !ok {
-				nameOf[au.Name] = int32(len(names))
+		total += len(papers[i].Authors)
+	}
+
+	// Distinct names as written, in order of first appearance; r.of
+	// holds the name of each author until it holds the node. Authors
+	// whose identifiers are all empty join the node of those without
+	// (they have the same key and no identifier to join), so they are
+	// counted with them, but the first author of a node gives it its
+	// identifiers, and edges keeps them.
+	nameOf := make(map[string]int32)
+	var names []string
+	var count []int32 // of each name, the authors without identifiers
+	var first []int   // of each name, the first author without identifiers
+	var edges []int   // authors whose identifiers are all empty
+	var withIDs []idAuthor
+	r.of = make([]int32, total)
+	r.ofStart = make([]int, len(papers)+1)
+	pos := 0
+	for i := range papers {
+		r.ofStart[i] = pos
+		for j := range papers[i].Authors {
+			au := &papers[i].Authors[j]
+			nm, ok := nameOf[au.Name]
+			if !ok {
+				nm = int32(len(names))
+				nameOf[au.Name] = nm
 				names = append(names, au.Name)
+				count = append(count, 0)
+				first = append(first, -1)
 			}
-			total++
+			r.of[pos] = nm
+			switch {
+			case len(au.IDs) == 0:
+			case allEmpty(au.IDs):
+				edges = append(edges, pos)
+			default:
+				withIDs = append(withIDs, idAuthor{pos, au})
+				pos++
+				continue
+			}
+			if count[nm] == 0 {
+				first[nm] = pos
+			}
+			count[nm]++
+			pos++
 		}
 	}
+	r.ofStart[len(papers)] = pos
+
+	// The key and the spelling of each name, computed in parallel. A
+	// name that is its own spelling is the only one with it among the
+	// names that are; another name with that spelling finds it by
+	// nameOf, so only spellings that are no name need a map of their
+	// own.
 	nameKey := make([]string, len(names))
 	nameSpell := make([]string, len(names))
 	parallel(len(names), workers(len(names)), func(_, lo, hi int) {
@@ -528,22 +624,37 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			nameKey[i], nameSpell[i] = Key(names[i]), spellOf(names[i])
 		}
 	})
-	spellIdx := make(map[string]int32)
-	nameSpellIdx := make([]int32, len(names))
+	spellOfName := make([]int32, len(names))
 	for i, s := range nameSpell {
-		k, ok := spellIdx[s]
-		if !ok {
-			k = int32(len(r.spellings))
-			spellIdx[s] = k
+		spellOfName[i] = -1
+		if s == names[i] {
+			spellOfName[i] = int32(len(r.spellings))
+			r.spellings = append(r.spellings, spelling{s: s, key: nameKey[i]})
+		}
+	}
+	other := make(map[string]int32)
+	for i, s := range nameSpell {
+		if spellOfName[i] >= 0 {
+			continue
+		}
+		if j, ok := nameOf[s]; ok && nameSpell[j] == s {
+			spellOfName[i] = spellOfName[j]
+		} else if k, ok := other[s]; ok {
+			spellOfName[i] = k
+		} else {
+			spellOfName[i] = int32(len(r.spellings))
+			other[s] = spellOfName[i]
 			r.spellings = append(r.spellings, spelling{s: s})
 		}
-		nameSpellIdx[i] = k
 	}
-	spellIdx, nameSpell = nil, nil
+	nameOf, nameSpell, other = nil, nil, nil
 	parallel(len(r.spellings), workers(len(r.spellings)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sp := &r.spellings[i]
-			sp.key, sp.form, sp.runes = Key(sp.s), newForm(sp.s), utf8.RuneCountInString(sp.s)
+			if sp.key == "" {
+				sp.key = Key(sp.s)
+			}
+			sp.form, sp.runes = newForm(sp.s), utf8.RuneCountInString(sp.s)
 			sp.full = len(sp.form.given) > 0 && utf8.RuneCountInString(sp.form.given[0]) > 1
 			if len(sp.form.given) == 0 {
 				sp.form.str = ""
@@ -551,92 +662,172 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		}
 	})
 
-	// Nodes, one per key and set of identifiers, in order of first
-	// appearance; authors without identifiers find theirs by name.
-	bareNode := make([]int32, len(names))
-	for i := range bareNode {
-		bareNode[i] = -1
-	}
+	// The nodes of the authors with identifiers, one per key and set of
+	// identifiers, looked up author by author.
 	byID := make(map[string]int32)
-	var nodes []*node
-	r.of = make([]int32, 0, total)
-	r.ofStart = make([]int, 0, len(papers)+1)
+	var idNodes []idNode
+	idNodeOf := make([]int32, len(withIDs))
+	idSpells := 0
 	var ids []string
-	for i := range papers {
-		r.ofStart = append(r.ofStart, len(r.of))
-		for _, au := range papers[i].Authors {
-			nm := nameOf[au.Name]
-			k := int32(-1)
-			if len(au.IDs) == 0 {
-				k = bareNode[nm]
-			}
-			if k < 0 {
-				ids = append(ids[:0], au.IDs...)
-				slices.Sort(ids)
-				ids = slices.Compact(ids)
-				idKey := strings.Join(ids, "\x00")
-				id := nameKey[nm] + "\x00" + idKey
-				var ok bool
-				if k, ok = byID[id]; !ok {
-					k = int32(len(nodes))
-					byID[id] = k
-					raw := nameKey[nm]
-					nodes = append(nodes, &node{key: aliases.canonical(raw), raw: raw,
-						ids: slices.Clip(slices.Clone(ids)), idKey: idKey})
-				}
-				if len(au.IDs) == 0 {
-					bareNode[nm] = k
-				}
-			}
-			n := nodes[k]
-			n.addSpelling(nameSpellIdx[nm])
-			n.mention++
-			r.of = append(r.of, k)
+	for k, a := range withIDs {
+		nm := r.of[a.pos]
+		ids = append(ids[:0], a.au.IDs...)
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		idKey := strings.Join(ids, "\x00")
+		id := nameKey[nm] + "\x00" + idKey
+		j, ok := byID[id]
+		if !ok {
+			j = int32(len(idNodes))
+			byID[id] = j
+			idNodes = append(idNodes, idNode{raw: nameKey[nm], idKey: idKey, ids: slices.Clip(slices.Clone(ids))})
 		}
+		n := &idNodes[j]
+		if addSpelling(&n.spell, spellOfName[nm]) {
+			idSpells++
+		}
+		n.mention++
+		idNodeOf[k] = j
 	}
-	r.ofStart = append(r.ofStart, len(r.of))
-	nameOf, byID = nil, nil
-
-	// Nodes sorted by key and identifiers.
-	order := make([]int32, len(nodes))
-	for i := range order {
-		order[i] = int32(i)
+	byID = nil
+	idOrder := make([]int32, len(idNodes))
+	for i := range idOrder {
+		idOrder[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		x, y := nodes[a], nodes[b]
+	slices.SortFunc(idOrder, func(a, b int32) int {
+		x, y := &idNodes[a], &idNodes[b]
 		return cmp.Or(strings.Compare(x.raw, y.raw), strings.Compare(x.idKey, y.idKey))
 	})
-	newIdx := make([]int32, len(nodes))
-	r.nodes = make([]*node, len(nodes))
-	for i, old := range order {
-		newIdx[old] = int32(i)
-		r.nodes[i] = nodes[old]
-	}
-	for i, k := range r.of {
-		r.of[i] = newIdx[k]
-	}
 
+	// The nodes of the authors without identifiers, one per key, from
+	// the names sorted by key: each name brings its spelling, counted.
+	var bare []int32
+	for i, c := range count {
+		if c > 0 {
+			bare = append(bare, int32(i))
+		}
+	}
+	sortByString(bare, func(i int32) string { return nameKey[i] }, workers(len(bare)))
+	type bareNode struct {
+		raw     string
+		lo, hi  int // its spellings: spells[lo:hi]
+		first   int // its first author
+		mention int
+	}
+	var bareNodes []bareNode
+	spells := make([]spellCount, 0, len(bare)+idSpells) // of all nodes
+	bareOfName := make([]int32, len(names)) // -1 for names with no authors without identifiers
+	for i := range bareOfName {
+		bareOfName[i] = -1
+	}
+	var run []spellFirst
+	for lo := 0; lo < len(bare); {
+		hi := lo + 1
+		for hi < len(bare) && nameKey[bare[hi]] == nameKey[bare[lo]] {
+			hi++
+		}
+		run = run[:0]
+		mention := 0
+		for _, nm := range bare[lo:hi] {
+			bareOfName[nm] = int32(len(bareNodes))
+			run = append(run, spellFirst{spellCount{spellOfName[nm], count[nm]}, first[nm]})
+			mention += int(count[nm])
+		}
+		if len(run) > 1 {
+			run = mergeSpellings(run)
+		}
+		b := bareNode{raw: nameKey[bare[lo]], lo: len(spells), first: run[0].first, mention: mention}
+		for _, s := range run {
+			spells = append(spells, s.spellCount)
+		}
+		b.hi = len(spells)
+		bareNodes = append(bareNodes, b)
+		lo = hi
+	}
+	bare, count, first = nil, nil, nil
+
+	// All nodes, sorted by key and identifiers: the bare nodes and those
+	// with identifiers merged, a bare node (no identifiers) first of its
+	// key.
+	r.nodes = make([]node, len(bareNodes)+len(idNodes))
+	nodeOfBare := make([]int32, len(bareNodes))
+	nodeOfID := make([]int32, len(idNodes))
+	at := make([]int, len(r.nodes)) // node i's spellings start at spells[at[i]]
+	for b, j := 0, 0; b+j < len(r.nodes); {
+		i := b + j
+		if j == len(idOrder) || b < len(bareNodes) && bareNodes[b].raw <= idNodes[idOrder[j]].raw {
+			x := &bareNodes[b]
+			r.nodes[i] = node{raw: x.raw, spell: spells[x.lo:x.hi:x.hi], mention: x.mention}
+			at[i] = x.lo
+			nodeOfBare[b] = int32(i)
+			b++
+		} else {
+			x := &idNodes[idOrder[j]]
+			lo := len(spells)
+			spells = append(spells, x.spell...)
+			r.nodes[i] = node{raw: x.raw, ids: x.ids, idKey: x.idKey, spell: spells[lo:len(spells):len(spells)], mention: x.mention}
+			at[i] = lo
+			nodeOfID[idOrder[j]] = int32(i)
+			j++
+		}
+	}
+	// The first author of a bare node gives it its identifiers: none, or
+	// one empty identifier.
+	for _, a := range edges {
+		b := bareOfName[r.of[a]]
+		if bareNodes[b].first == a {
+			r.nodes[nodeOfBare[b]].ids = []string{""}
+		}
+	}
+	// Each author's node.
+	parallel(len(r.of), workers(len(r.of)), func(_, lo, hi int) {
+		for a := lo; a < hi; a++ {
+			if b := bareOfName[r.of[a]]; b >= 0 {
+				r.of[a] = nodeOfBare[b]
+			}
+		}
+	})
+	for k, a := range withIDs {
+		r.of[a.pos] = nodeOfID[idNodeOf[k]]
+	}
+	bareNodes, idNodes, withIDs = nil, nil, nil
+
+	// The forms of each node, in the place of its spellings in a slice
+	// like spells.
+	forms := make([]int32, len(spells))
 	parallel(len(r.nodes), workers(len(r.nodes)), func(_, lo, hi int) {
-		for _, n := range r.nodes[lo:hi] {
-			n.forms, n.full = r.forms(n.spell)
+		for i := lo; i < hi; i++ {
+			n := &r.nodes[i]
+			n.forms, n.full = r.forms(n.spell, forms[at[i]:at[i]:at[i]+len(n.spell)])
 		}
 	})
 	r.parent = make([]int, len(r.nodes))
 	r.scheme = make([][]schemeID, len(r.nodes))
 	r.rules = make([]uint8, len(r.nodes))
 	r.never = make([]bool, len(r.nodes))
+	// Only keys kept apart from another by the aliases matter to canJoin;
+	// a person of many nodes would otherwise gather a long list.
+	var apartKeys map[string]bool
 	if r.apart {
 		r.keys = make([][]string, len(r.nodes))
+		apartKeys = make(map[string]bool)
+		for pair := range aliases.apart {
+			apartKeys[pair[0]], apartKeys[pair[1]] = true, true
+		}
 	}
-	for i, n := range r.nodes {
+	for i := range r.nodes {
+		n := &r.nodes[i]
+		n.key = aliases.canonical(n.raw)
 		r.parent[i] = i
 		for _, x := range n.ids {
 			s, _, _ := strings.Cut(x, ":")
 			r.scheme[i] = setScheme(r.scheme[i], s, x, true)
 		}
 		if r.apart {
-			r.keys[i] = []string{n.key}
-			if n.raw != n.key {
+			if apartKeys[n.key] {
+				r.keys[i] = []string{n.key}
+			}
+			if n.raw != n.key && apartKeys[n.raw] {
 				r.keys[i] = append(r.keys[i], n.raw)
 			}
 		}
@@ -649,15 +840,52 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	return r
 }
 
-// addSpelling counts one author written with spelling s.
-func (n *node) addSpelling(s int32) {
-	for k := range n.spell {
-		if n.spell[k].spelling == s {
-			n.spell[k].n++
-			return
+// allEmpty reports whether every identifier of ids is empty.
+func allEmpty(ids []string) bool {
+	for _, x := range ids {
+		if x != "" {
+			return false
 		}
 	}
-	n.spell = append(n.spell, spellCount{s, 1})
+	return true
+}
+
+// spellFirst is a spelling counted in a node, with its first author.
+type spellFirst struct {
+	spellCount
+	first int
+}
+
+// mergeSpellings merges the counts of the spellings of names with one
+// key, and sorts them by their first authors.
+func mergeSpellings(run []spellFirst) []spellFirst {
+	slices.SortFunc(run, func(a, b spellFirst) int { return cmp.Compare(a.spelling, b.spelling) })
+	k := 0
+	for _, c := range run[1:] {
+		if c.spelling == run[k].spelling {
+			run[k].n += c.n
+			run[k].first = min(run[k].first, c.first)
+		} else {
+			k++
+			run[k] = c
+		}
+	}
+	run = run[:k+1]
+	slices.SortFunc(run, func(a, b spellFirst) int { return cmp.Compare(a.first, b.first) })
+	return run
+}
+
+// addSpelling counts one author written with spelling s in spell, and
+// reports whether s is new there.
+func addSpelling(spell *[]spellCount, s int32) bool {
+	for k := range *spell {
+		if (*spell)[k].spelling == s {
+			(*spell)[k].n++
+			return false
+		}
+	}
+	*spell = append(*spell, spellCount{s, 1})
+	return true
 }
 
 // setScheme sets the identifier of scheme s in ids, sorted by scheme, to
@@ -719,20 +947,24 @@ func (r *resolver) bestSpelling(spell []spellCount) int {
 	return best
 }
 
-// forms returns the distinct parsed forms of spellings, sorted, and
-// whether one has a whole first given name.
-func (r *resolver) forms(spell []spellCount) ([]form, bool) {
-	var out []form
+// forms appends to out the spellings of spell with distinct parsed
+// forms, the first of each, sorted by form, and reports whether one
+// has a whole first given name.
+func (r *resolver) forms(spell []spellCount, out []int32) ([]int32, bool) {
 	full := false
 	for _, c := range spell {
 		sp := &r.spellings[c.spelling]
-		if sp.form.str == "" || slices.ContainsFunc(out, func(f form) bool { return f.str == sp.form.str }) {
+		if sp.form.str == "" || slices.ContainsFunc(out, func(s int32) bool { return r.spellings[s].form.str == sp.form.str }) {
 			continue
 		}
-		out = append(out, sp.form)
+		out = append(out, c.spelling)
 		full = full || sp.full
 	}
-	slices.SortFunc(out, func(a, b form) int { return strings.Compare(a.str, b.str) })
+	if len(out) > 1 {
+		slices.SortFunc(out, func(a, b int32) int {
+			return strings.Compare(r.spellings[a].form.str, r.spellings[b].form.str)
+		})
+	}
 	return out, full
 }
 
@@ -832,11 +1064,11 @@ func (r *resolver) join(i, j int, rule string, force bool) bool {
 // joinIdentifiers joins nodes that share an identifier.
 func (r *resolver) joinIdentifiers() {
 	first := make(map[string]int)
-	for i, n := range r.nodes {
+	for i := range r.nodes {
 		if r.never[i] {
 			continue
 		}
-		for _, x := range n.ids {
+		for _, x := range r.nodes[i].ids {
 			if j, ok := first[x]; ok {
 				r.join(j, i, "identifier", false)
 			} else {
@@ -856,22 +1088,33 @@ func (r *resolver) joinGroups(rule string, group func(n *node, add func(string))
 		node  int
 	}
 	var ms []member
-	for i, n := range r.nodes {
-		group(n, func(g string) { ms = append(ms, member{g, i}) })
+	i := 0
+	add := func(g string) { ms = append(ms, member{g, i}) }
+	for i = range r.nodes {
+		group(&r.nodes[i], add)
 	}
-	slices.SortFunc(ms, func(a, b member) int {
-		return cmp.Or(strings.Compare(a.group, b.group), cmp.Compare(a.node, b.node))
-	})
+	// Members are added by node, so sorting them by group, equal groups
+	// in the order added, sorts them by group and node. Nodes are sorted
+	// by key, so groups by key are sorted already, unless aliases mapped
+	// keys.
+	order := make([]int32, len(ms))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	if !slices.IsSortedFunc(ms, func(a, b member) int { return strings.Compare(a.group, b.group) }) {
+		sortByString(order, func(k int32) string { return ms[k].group }, workers(len(ms)))
+	}
 	var members []int
-	for lo := 0; lo < len(ms); {
+	for lo := 0; lo < len(order); {
+		g := ms[order[lo]].group
 		hi := lo + 1
-		for hi < len(ms) && ms[hi].group == ms[lo].group {
+		for hi < len(order) && ms[order[hi]].group == g {
 			hi++
 		}
 		if hi-lo >= 2 {
 			members = members[:0]
-			for _, m := range ms[lo:hi] {
-				members = append(members, m.node)
+			for _, k := range order[lo:hi] {
+				members = append(members, ms[k].node)
 			}
 			r.joinGroup(rule, members)
 		}
@@ -937,11 +1180,60 @@ func (r *resolver) consistent(nodes []int) bool {
 	return true
 }
 
+// rankForms ranks the family names and the first given names of the
+// forms of all spellings (see [spelling]), so that joinInitials compares
+// numbers, not strings. The first given names starting with an initial
+// are adjacent in sort order, after the initial: their ranks run from
+// the initial's to its firstEnd.
+func (r *resolver) rankForms() {
+	var sp []int32 // the spellings with forms
+	for i := range r.spellings {
+		if r.spellings[i].form.str != "" {
+			sp = append(sp, int32(i))
+		}
+	}
+	w := workers(len(sp))
+	byFamily := slices.Clone(sp)
+	sortByString(byFamily, func(i int32) string { return r.spellings[i].form.family }, w)
+	rank := int32(-1)
+	for k, i := range byFamily {
+		if k == 0 || r.spellings[i].form.family != r.spellings[byFamily[k-1]].form.family {
+			rank++
+		}
+		r.spellings[i].family = rank
+	}
+	byFamily = nil
+	sortByString(sp, func(i int32) string { return r.spellings[i].form.given[0] }, w)
+	var firsts []string // distinct, sorted
+	for _, i := range sp {
+		g := r.spellings[i].form.given[0]
+		if len(firsts) == 0 || g != firsts[len(firsts)-1] {
+			firsts = append(firsts, g)
+		}
+		r.spellings[i].first = int32(len(firsts) - 1)
+	}
+	ends := make([]int32, len(firsts))
+	for k, g := range firsts {
+		switch {
+		case g == "":
+			ends[k] = int32(k) // agrees with nothing
+		case utf8.RuneCountInString(g) > 1:
+			ends[k] = int32(k + 1)
+		default:
+			ends[k] = int32(k + sort.Search(len(firsts)-k, func(m int) bool { return !strings.HasPrefix(firsts[k+m], g) }))
+		}
+	}
+	for _, i := range sp {
+		r.spellings[i].firstEnd = ends[r.spellings[i].first]
+	}
+}
+
 // initialsRef is a form with a whole first given name, filed for
-// joinInitials by family key and first given name.
+// joinInitials by the ranks of its family and first given name.
 type initialsRef struct {
-	node int
-	form *form
+	rank     uint64 // family rank << 32 | first given name rank
+	node     int32
+	spelling int32
 }
 
 // joinInitials joins each node whose first given name is whole (full)
@@ -951,44 +1243,55 @@ type initialsRef struct {
 // the order of nodes does not matter.
 //
 // The candidates of a form are looked up in the forms with whole first
-// given names sorted by family and first given name: a whole first name
-// is compatible only with the same name, an initial only with names
-// starting with its letter, which are adjacent in that order. So the
-// work per node is that of its compatible names, not of its family.
+// given names sorted by the ranks of their family and first given name:
+// a whole first name is compatible only with the same name, an initial
+// only with names starting with its letter, which are adjacent in that
+// order. So the work per node is that of its compatible names, not of
+// its family.
 func (r *resolver) joinInitials(full bool) {
+	if !r.ranked {
+		r.rankForms()
+		r.ranked = true
+	}
 	var refs []initialsRef
-	for i, n := range r.nodes {
+	for i := range r.nodes {
+		n := &r.nodes[i]
 		if !n.full || r.never[r.find(i)] {
 			continue
 		}
-		for k := range n.forms {
-			if f := &n.forms[k]; utf8.RuneCountInString(f.given[0]) > 1 {
-				refs = append(refs, initialsRef{i, f})
+		for _, s := range n.forms {
+			if sp := &r.spellings[s]; sp.full {
+				refs = append(refs, initialsRef{uint64(sp.family)<<32 | uint64(sp.first), int32(i), s})
 			}
 		}
 	}
 	slices.SortFunc(refs, func(a, b initialsRef) int {
-		return cmp.Or(strings.Compare(a.form.family, b.form.family),
-			strings.Compare(a.form.given[0], b.form.given[0]), cmp.Compare(a.node, b.node))
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return cmp.Compare(a.node, b.node)
 	})
 	var plans []struct{ i, j int }
 	var cands []int // roots
-	for i, n := range r.nodes {
+	for i := range r.nodes {
+		n := &r.nodes[i]
 		if n.full != full || len(n.forms) == 0 || r.never[r.find(i)] {
 			continue
 		}
 		cands = cands[:0]
 		best := 0
-		for _, f := range n.forms {
+		for _, s := range n.forms {
+			f := &r.spellings[s]
 			for _, c := range initialsCandidates(refs, f) {
-				if c.node == i || !compatibleGiven(f.given, c.form.given) {
+				cf := &r.spellings[c.spelling].form
+				if int(c.node) == i || !compatibleGiven(f.form.given, cf.given) {
 					continue
 				}
-				agree := min(len(f.given), len(c.form.given))
+				agree := min(len(f.form.given), len(cf.given))
 				if agree > best {
 					best, cands = agree, cands[:0]
 				}
-				if rt := r.find(c.node); agree == best && !slices.Contains(cands, rt) {
+				if rt := r.find(int(c.node)); agree == best && !slices.Contains(cands, rt) {
 					cands = append(cands, rt)
 				}
 			}
@@ -1010,35 +1313,29 @@ func (r *resolver) joinInitials(full bool) {
 	}
 }
 
-// initialsCandidates returns the refs, sorted by family and first given
-// name, that may be compatible with f: same family, and the same first
-// given name when it is whole or a first given name starting with it
-// when it is an initial.
-func initialsCandidates(refs []initialsRef, f form) []initialsRef {
-	x := f.given[0]
-	if x == "" {
-		return nil
-	}
-	lo, _ := slices.BinarySearchFunc(refs, f, func(c initialsRef, f form) int {
-		return cmp.Or(strings.Compare(c.form.family, f.family), strings.Compare(c.form.given[0], x))
+// initialsCandidates returns the refs, sorted by rank, that may be
+// compatible with the form of sp: same family, and the same first given
+// name when it is whole or a first given name starting with it when it
+// is an initial.
+func initialsCandidates(refs []initialsRef, sp *spelling) []initialsRef {
+	fam := uint64(sp.family) << 32
+	lo, _ := slices.BinarySearchFunc(refs, fam|uint64(sp.first), func(c initialsRef, rank uint64) int {
+		return cmp.Compare(c.rank, rank)
 	})
-	whole := utf8.RuneCountInString(x) > 1
 	hi := lo
-	for hi < len(refs) && refs[hi].form.family == f.family {
-		g := refs[hi].form.given[0]
-		if whole && g != x || !whole && !strings.HasPrefix(g, x) {
-			break
-		}
+	for hi < len(refs) && refs[hi].rank < fam|uint64(sp.firstEnd) {
 		hi++
 	}
 	return refs[lo:hi]
 }
 
-// fitsNode reports whether two nodes have spellings that fit each other:
+// fits reports whether two nodes have spellings that fit each other:
 // the same family name, and given names that agree one by one.
-func fitsNode(a, b *node) bool {
-	for _, fa := range a.forms {
-		for _, fb := range b.forms {
+func (r *resolver) fits(a, b *node) bool {
+	for _, x := range a.forms {
+		fa := &r.spellings[x].form
+		for _, y := range b.forms {
+			fb := &r.spellings[y].form
 			if fa.family == fb.family && compatibleGiven(fa.given, fb.given) {
 				return true
 			}
@@ -1079,7 +1376,7 @@ func (r *resolver) fittingPlans(plans []struct{ i, j int }) []struct{ i, j int }
 		clash := false
 		for x := 0; x < sources && !clash; x++ {
 			for y := x + 1; y < len(names); y++ {
-				if !fitsNode(r.nodes[names[x]], r.nodes[names[y]]) {
+				if !r.fits(&r.nodes[names[x]], &r.nodes[names[y]]) {
 					clash = true
 					break
 				}
@@ -1118,12 +1415,18 @@ func (r *resolver) identity() *Identity {
 			roots = append(roots, i)
 		}
 	}
-	start := make([]int32, len(roots)+1) // members of person p: ns[start[p]:start[p+1]]
+	// Members of person p: ns[start[p]:start[p+1]]; its variants are at
+	// most the spellings of its members, whose number vstart counts.
+	start := make([]int32, len(roots)+1)
+	vstart := make([]int, len(roots)+1)
 	for i := range r.nodes {
-		start[personOfRoot[rootOf[i]]+1]++
+		p := personOfRoot[rootOf[i]]
+		start[p+1]++
+		vstart[p+1] += len(r.nodes[i].spell)
 	}
 	for p := range roots {
 		start[p+1] += start[p]
+		vstart[p+1] += vstart[p]
 	}
 	ns := make([]int32, len(r.nodes))
 	fill := slices.Clone(start[:len(roots)])
@@ -1137,60 +1440,90 @@ func (r *resolver) identity() *Identity {
 	people := make([]Person, len(roots))
 	mentions := make([]int, len(roots))
 	variants := make([][]int32, len(roots)) // spellings of Variants
+	vs := make([]int32, vstart[len(roots)])
+	names := make([]string, vstart[len(roots)])
 	parallel(len(roots), workers(len(roots)), func(_, lo, hi int) {
 		var buf []spellCount
 		for p := lo; p < hi; p++ {
-			people[p], mentions[p], variants[p], buf = r.person(roots[p], ns[start[p]:start[p+1]], buf)
+			a, b := vstart[p], vstart[p+1]
+			people[p], mentions[p], variants[p], buf = r.person(roots[p], ns[start[p]:start[p+1]], buf, vs[a:a:b], names[a:a:b])
 		}
 	})
-	ns, start = nil, nil
-	uniqueKeys(people)
+	ns, start, vstart = nil, nil, nil
 
-	// Sort by key and map roots to people.
-	order := make([]int, len(people))
+	// Sort by key, make keys unique, and map roots to people.
+	order := make([]int32, len(people)) // the people by key
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(people[a].Key, people[b].Key) })
-	id := &Identity{People: make([]Person, len(people)), Joins: r.joins}
-	sortedMentions := make([]int, len(people))
-	sortedVariants := make([][]int32, len(people))
-	for newIdx, old := range order {
-		id.People[newIdx] = people[old]
-		personOfRoot[roots[old]] = int32(newIdx)
-		sortedMentions[newIdx] = mentions[old]
-		sortedVariants[newIdx] = variants[old]
+	sortByString(order, func(i int32) string { return people[i].Key }, workers(len(order)))
+	if changed := uniqueKeys(people, order); len(changed) > 0 {
+		order = resorted(people, order, changed)
 	}
-	people, variants = nil, nil
+	for k, p := range order {
+		personOfRoot[roots[p]] = int32(k)
+	}
+	roots = nil
+	// Put people, mentions and variants in that order, following the
+	// cycles of the permutation.
+	for k := range order {
+		if order[k] < 0 || int(order[k]) == k {
+			continue
+		}
+		p, m, v := people[k], mentions[k], variants[k]
+		j := k
+		for {
+			src := int(order[j])
+			order[j] = -1
+			if src == k {
+				people[j], mentions[j], variants[j] = p, m, v
+				break
+			}
+			people[j], mentions[j], variants[j] = people[src], mentions[src], variants[src]
+			j = src
+		}
+	}
+	order = nil
+	id := &Identity{People: people, Joins: r.joins}
 	personOf := make([]int32, len(r.nodes)) // person of each node
 	for i := range r.nodes {
 		personOf[i] = personOfRoot[rootOf[i]]
 	}
+	rootOf, personOfRoot = nil, nil
+
+	// One slice holds the rows of Of, each capped at its end, so that an
+	// append to one does not write into the next.
 	id.Of = make([][]int, len(r.ofStart)-1)
-	for i := range id.Of {
-		row := r.of[r.ofStart[i]:r.ofStart[i+1]]
-		id.Of[i] = make([]int, len(row))
-		for j, n := range row {
-			id.Of[i][j] = int(personOf[n])
+	all := make([]int, len(r.of))
+	parallel(len(id.Of), workers(len(r.of)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			a, b := r.ofStart[i], r.ofStart[i+1]
+			row := all[a:b:b]
+			for j, n := range r.of[a:b] {
+				row[j] = int(personOf[n])
+			}
+			id.Of[i] = row
 		}
-	}
+	})
 	// The suspects need only the spellings: the nodes and the joins can go.
 	r.nodes, r.of, r.ofStart, r.parent = nil, nil, nil, nil
 	r.scheme, r.keys, r.rules, r.never = nil, nil, nil, nil
-	id.Suspects = r.peopleSuspects(id, personOf, sortedMentions, sortedVariants)
+	id.Suspects = r.peopleSuspects(id, personOf, mentions, variants)
 	return id
 }
 
 // person makes the person of root rt, whose nodes are ns. It returns the
 // number of authors it stands for too, and the spellings of its
-// variants. buf is scratch space, returned for reuse.
-func (r *resolver) person(rt int, ns []int32, buf []spellCount) (Person, int, []int32, []spellCount) {
+// variants. buf is scratch space, returned for reuse; vs and names,
+// empty, have room for the spellings of ns and receive the spellings
+// and the Variants.
+func (r *resolver) person(rt int, ns []int32, buf []spellCount, vs []int32, names []string) (Person, int, []int32, []spellCount) {
 	var p Person
 	count := 0
 	canon := ""
 	spell := buf[:0]
 	for _, i := range ns {
-		n := r.nodes[i]
+		n := &r.nodes[i]
 		spell = append(spell, n.spell...)
 		p.IDs = append(p.IDs, n.ids...)
 		count += n.mention
@@ -1215,14 +1548,13 @@ func (r *resolver) person(rt int, ns []int32, buf []spellCount) (Person, int, []
 			return strings.Compare(r.spellings[a.spelling].s, r.spellings[b.spelling].s)
 		})
 	}
-	vs := make([]int32, len(spell))
-	p.Variants = make([]string, len(spell))
-	for k, c := range spell {
-		vs[k], p.Variants[k] = c.spelling, r.spellings[c.spelling].s
+	for _, c := range spell {
+		vs, names = append(vs, c.spelling), append(names, r.spellings[c.spelling].s)
 	}
+	p.Variants = slices.Clip(names)
 	slices.Sort(p.IDs)
 	p.IDs = slices.Compact(p.IDs)
-	best := r.spellings[spell[r.bestSpelling(spell)].spelling]
+	best := &r.spellings[spell[r.bestSpelling(spell)].spelling]
 	p.Name, p.Key = best.s, best.key
 	if canon != "" {
 		p.Name = r.aliases.names[canon]
@@ -1235,28 +1567,51 @@ func (r *resolver) person(rt int, ns []int32, buf []spellCount) (Person, int, []
 			p.Merged = append(p.Merged, name)
 		}
 	}
-	return p, count, vs, spell
+	return p, count, slices.Clip(vs), spell
 }
 
 // uniqueKeys makes the keys of people unique: of people sharing a key,
 // those with identifiers get their first identifier in brackets, and any
-// left sharing it a number.
-func uniqueKeys(people []Person) {
-	order := make([]int, len(people))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(people[a].Key, people[b].Key) })
+// left sharing it a number. order sorts the people by key, and people
+// with one key by index. It returns the people whose keys changed.
+func uniqueKeys(people []Person, order []int32) []int32 {
+	var changed []int32
+	var idx []int
 	for lo := 0; lo < len(order); {
+		k := people[order[lo]].Key
 		hi := lo + 1
-		for hi < len(order) && people[order[hi]].Key == people[order[lo]].Key {
+		for hi < len(order) && people[order[hi]].Key == k {
 			hi++
 		}
 		if hi-lo > 1 {
-			uniqueKey(people, order[lo:hi])
+			idx = idx[:0]
+			for _, p := range order[lo:hi] {
+				idx = append(idx, int(p))
+			}
+			uniqueKey(people, idx)
+			for _, p := range order[lo:hi] {
+				if people[p].Key != k {
+					changed = append(changed, p)
+				}
+			}
 		}
 		lo = hi
 	}
+	return changed
+}
+
+// resorted returns order, which sorted people by key before the keys of
+// the people changed were changed, sorted by key again. Keys are unique.
+func resorted(people []Person, order, changed []int32) []int32 {
+	moved := make(map[int32]bool, len(changed))
+	for _, p := range changed {
+		moved[p] = true
+	}
+	kept := slices.DeleteFunc(order, func(p int32) bool { return moved[p] })
+	slices.SortFunc(changed, func(a, b int32) int { return strings.Compare(people[a].Key, people[b].Key) })
+	out := make([]int32, len(kept)+len(changed))
+	mergeFunc(out, kept, changed, func(a, b int32) int { return strings.Compare(people[a].Key, people[b].Key) })
+	return out
 }
 
 // uniqueKey makes the keys of the people idx, who share a key, unique.
@@ -1339,9 +1694,9 @@ func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int
 		if mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a > b) {
 			a, b, ka, kb = b, a, kb, ka
 		}
-		add([]int{a, b}, fmt.Sprintf("%s (%s / %s)", pair.reason, ka, kb))
+		add([]int{a, b}, pair.reason+" ("+ka+" / "+kb+")")
 	}
-	sort.SliceStable(out, func(i, j int) bool { return slices.Compare(out[i].People, out[j].People) < 0 })
+	slices.SortStableFunc(out, func(a, b Suspect) int { return slices.Compare(a.People, b.People) })
 	return out
 }
 
