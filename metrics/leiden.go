@@ -214,14 +214,18 @@ func levelFromGraph(g *graph.Graph, unit bool) *level {
 		w:   make([]float64, 0, 2*g.EdgeCount()),
 		nw:  make([]float64, n),
 	}
+	// Checking each edge once, in order, is cheaper than checking each
+	// of its two entries in the rows.
+	for _, e := range g.Edges {
+		if x := e.Weight; !(x >= 0 && x <= math.MaxFloat64) {
+			panic("metrics: negative or non-finite edge weight")
+		}
+	}
 	for u := range n {
 		nbrs, eids := g.Neighbors(u)
 		s := 0.0
 		for i, v := range nbrs {
 			x := g.Edges[eids[i]].Weight
-			if x < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
-				panic("metrics: negative or non-finite edge weight")
-			}
 			lg.adj = append(lg.adj, v)
 			lg.w = append(lg.w, x)
 			s += x

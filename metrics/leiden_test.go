@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -392,6 +393,27 @@ func TestLeidenSameAsBefore(t *testing.T) {
 			if got.Q != want.Q || !slices.Equal(got.Of, want.Of) {
 				t.Errorf("%s, seed %d: Louvain found Q = %v and %d communities, want Q = %v and %d",
 					tc.name, seed, got.Q, len(got.Sizes), want.Q, len(want.Sizes))
+			}
+		}
+	}
+}
+
+// TestLeidenBadWeights checks that Leiden and Louvain panic on a negative
+// or non-finite edge weight, and accept -0.
+func TestLeidenBadWeights(t *testing.T) {
+	for _, x := range []float64{-1, math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1)} {
+		g := unitGraph(3, [][3]float64{{0, 1, 1}, {1, 2, x}})
+		for name, f := range map[string]func(){
+			"Leiden":  func() { Leiden(g, LeidenOptions{}) },
+			"Louvain": func() { Louvain(g, 1, 1) },
+		} {
+			panicked := func() (p bool) {
+				defer func() { p = recover() != nil }()
+				f()
+				return false
+			}()
+			if want := !(x == 0); panicked != want {
+				t.Errorf("%s with weight %v: panicked %v, want %v", name, x, panicked, want)
 			}
 		}
 	}
