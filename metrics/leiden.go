@@ -3,6 +3,7 @@ package metrics
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 
 	"github.com/coauthor/coauthor/graph"
 )
@@ -555,6 +556,11 @@ func (l *leiden) choose(choices []int32, gains []float64) int32 {
 	return choices[top]
 }
 
+// aggregateSplit is the number of row entries from which [aggregate]
+// builds the two halves of the next graph on two goroutines. It is a
+// variable so that the tests can take both ways on small graphs.
+var aggregateSplit = 1 << 18
+
 // aggregate returns the graph whose nodes are the communities of ref
 // (numbered 0..k-1) and the partition of its nodes induced by part.
 func aggregate(lg *level, ref, part []int32) (*level, []int32) {
@@ -575,20 +581,71 @@ func aggregate(lg *level, ref, part []int32) (*level, []int32) {
 
 	next := &level{off: make([]int, k+1), nw: make([]float64, k)}
 	nextPart := make([]int32, k)
+	a := aggregator{lg: lg, ref: ref, part: part, order: order, start: start, next: next, nextPart: nextPart}
+	if len(lg.adj) < aggregateSplit || runtime.GOMAXPROCS(0) < 2 {
+		next.adj, next.w = a.rows(0, k)
+		return next, nextPart
+	}
+
+	// The rows of the communities are independent: split them where the
+	// first half holds about half the entries of the current graph, and
+	// join the halves. The result is the same as in one piece.
+	mid, entries := 0, 0
+	for mid < k && 2*entries < len(lg.adj) {
+		for _, u := range order[start[mid]:start[mid+1]] {
+			entries += lg.off[u+1] - lg.off[u]
+		}
+		mid++
+	}
+	var adj2 []int32
+	var w2 []float64
+	done := make(chan struct{})
+	go func() {
+		adj2, w2 = a.rows(mid, k)
+		close(done)
+	}()
+	adj1, w1 := a.rows(0, mid)
+	<-done
+	base := len(adj1)
+	for c := mid; c < k; c++ {
+		next.off[c+1] += base
+	}
+	next.adj = append(adj1, adj2...)
+	next.w = append(w1, w2...)
+	return next, nextPart
+}
+
+// aggregator holds what [aggregate] builds the rows of the next graph
+// from.
+type aggregator struct {
+	lg        *level
+	ref, part []int32
+	order     []int32 // nodes of lg by community of ref
+	start     []int   // community c's nodes are order[start[c]:start[c+1]]
+	next      *level
+	nextPart  []int32
+}
+
+// rows builds the rows of communities lo..hi-1 of the next graph: it
+// sets their node weights, partition and row ends in a.next (the ends
+// counted from the first of these rows) and returns their entries.
+func (a *aggregator) rows(lo, hi int) ([]int32, []float64) {
+	lg, ref, part, next := a.lg, a.ref, a.part, a.next
 	// slot is the position of a community in the current row, or -1;
 	// relative to the row, it fits in an int32, half the cache of an int.
-	slot := make([]int32, k)
+	slot := make([]int32, len(next.nw))
 	for c := range slot {
 		slot[c] = -1
 	}
 	off, adj, w := lg.off, lg.adj, lg.w
-	nadj, nw := next.adj, next.w
-	for c := range k {
+	var nadj []int32
+	var nw []float64
+	for c := lo; c < hi; c++ {
 		row := len(nadj)
 		x := 0.0
-		for _, u := range order[start[c]:start[c+1]] {
+		for _, u := range a.order[a.start[c]:a.start[c+1]] {
 			x += lg.nw[u]
-			nextPart[c] = part[u]
+			a.nextPart[c] = part[u]
 			ur := adj[off[u]:off[u+1]]
 			uw := w[off[u]:off[u+1]]
 			uw = uw[:len(ur)]
@@ -612,8 +669,7 @@ func aggregate(lg *level, ref, part []int32) (*level, []int32) {
 		}
 		next.off[c+1] = len(nadj)
 	}
-	next.adj, next.w = nadj, nw
-	return next, nextPart
+	return nadj, nw
 }
 
 // compact renumbers the communities of of as 0, 1, ... in order of first

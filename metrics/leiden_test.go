@@ -380,12 +380,18 @@ func TestLeidenSameAsBefore(t *testing.T) {
 		{Quality: "cpm", Resolution: 0.05, Seed: 2, Iterations: 2},
 		{Resolution: 2, Seed: 5, Theta: 0.05, Iterations: 1},
 	}
+	defer func(split int) { aggregateSplit = split }(aggregateSplit)
 	for _, tc := range graphs {
 		for _, opt := range opts {
-			got, want := Leiden(tc.g, opt), oldLeiden(tc.g, opt)
-			if got.Q != want.Q || !slices.Equal(got.Of, want.Of) || !slices.Equal(got.Sizes, want.Sizes) {
-				t.Errorf("%s, %+v: Leiden found Q = %v and %d communities, want Q = %v and %d",
-					tc.name, opt, got.Q, len(got.Sizes), want.Q, len(want.Sizes))
+			want := oldLeiden(tc.g, opt)
+			// Aggregate in one piece, then in two from the first level on.
+			for _, split := range []int{math.MaxInt, 1} {
+				aggregateSplit = split
+				got := Leiden(tc.g, opt)
+				if got.Q != want.Q || !slices.Equal(got.Of, want.Of) || !slices.Equal(got.Sizes, want.Sizes) {
+					t.Errorf("%s, %+v, split %d: Leiden found Q = %v and %d communities, want Q = %v and %d",
+						tc.name, opt, split, got.Q, len(got.Sizes), want.Q, len(want.Sizes))
+				}
 			}
 		}
 		for _, seed := range []uint64{1, 4} {
