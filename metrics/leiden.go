@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"sort"
 
 	"github.com/coauthor/coauthor/graph"
 )
@@ -223,20 +224,27 @@ func levelFromGraph(g *graph.Graph, unit bool) *level {
 		}
 	}
 	for u := range n {
-		nbrs, eids := g.Neighbors(u)
-		s := 0.0
-		for i, v := range nbrs {
-			x := g.Edges[eids[i]].Weight
-			lg.adj = append(lg.adj, v)
-			lg.w = append(lg.w, x)
-			s += x
-		}
-		lg.off[u+1] = len(lg.adj)
-		lg.nw[u] = s
-		if unit {
-			lg.nw[u] = 1
-		}
+		lg.off[u+1] = lg.off[u] + g.Degree(u)
 	}
+	lg.adj = lg.adj[:lg.off[n]]
+	lg.w = lg.w[:lg.off[n]]
+	halves(lg.off, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			nbrs, eids := g.Neighbors(u)
+			row := lg.w[lg.off[u]:lg.off[u+1]]
+			copy(lg.adj[lg.off[u]:], nbrs)
+			s := 0.0
+			for i, e := range eids {
+				x := g.Edges[e].Weight
+				row[i] = x
+				s += x
+			}
+			lg.nw[u] = s
+			if unit {
+				lg.nw[u] = 1
+			}
+		}
+	})
 	return lg
 }
 
@@ -454,19 +462,21 @@ func (l *leiden) refine(lg *level, part []int32) []int32 {
 		nodes[u] = refineNode{part: part[u], ref: int32(u)}
 		total[part[u]] += lg.nw[u]
 	}
-	for u := range n {
-		s := nodes[u].part
-		cut := 0.0
-		row := adj[off[u]:off[u+1]]
-		rw := w[off[u]:off[u+1]]
-		rw = rw[:len(row)]
-		for i, x := range row {
-			if nodes[x].part == s {
-				cut += rw[i]
+	halves(off, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			s := nodes[u].part
+			cut := 0.0
+			row := adj[off[u]:off[u+1]]
+			rw := w[off[u]:off[u+1]]
+			rw = rw[:len(row)]
+			for i, x := range row {
+				if nodes[x].part == s {
+					cut += rw[i]
+				}
 			}
+			cs[u] = refineComm{acc: -1, weight: lg.nw[u], cut: cut, count: 1}
 		}
-		cs[u] = refineComm{acc: -1, weight: lg.nw[u], cut: cut, count: 1}
-	}
+	})
 
 	var choices []int32
 	var probs []float64
@@ -556,10 +566,31 @@ func (l *leiden) choose(choices []int32, gains []float64) int32 {
 	return choices[top]
 }
 
-// aggregateSplit is the number of row entries from which [aggregate]
-// builds the two halves of the next graph on two goroutines. It is a
-// variable so that the tests can take both ways on small graphs.
-var aggregateSplit = 1 << 18
+// splitEntries is the number of row entries from which the passes over
+// all the rows of a level, and [aggregate], work on two halves of the
+// rows on two goroutines. It is a variable so that the tests can take
+// both ways on small graphs.
+var splitEntries = 1 << 18
+
+// halves calls f(lo, hi) for the ranges of rows 0..len(off)-2 (row u
+// holding entries off[u]:off[u+1]): once for all of them on a small
+// graph or a single processor, else for two ranges holding about half
+// the entries each, concurrently. f must write only to its own rows.
+func halves(off []int, f func(lo, hi int)) {
+	n := len(off) - 1
+	if off[n] < splitEntries || runtime.GOMAXPROCS(0) < 2 {
+		f(0, n)
+		return
+	}
+	mid := sort.SearchInts(off, off[n]/2)
+	done := make(chan struct{})
+	go func() {
+		f(mid, n)
+		close(done)
+	}()
+	f(0, mid)
+	<-done
+}
 
 // aggregate returns the graph whose nodes are the communities of ref
 // (numbered 0..k-1) and the partition of its nodes induced by part.
@@ -582,7 +613,7 @@ func aggregate(lg *level, ref, part []int32) (*level, []int32) {
 	next := &level{off: make([]int, k+1), nw: make([]float64, k)}
 	nextPart := make([]int32, k)
 	a := aggregator{lg: lg, ref: ref, part: part, order: order, start: start, next: next, nextPart: nextPart}
-	if len(lg.adj) < aggregateSplit || runtime.GOMAXPROCS(0) < 2 {
+	if len(lg.adj) < splitEntries || runtime.GOMAXPROCS(0) < 2 {
 		next.adj, next.w = a.rows(0, k)
 		return next, nextPart
 	}

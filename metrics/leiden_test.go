@@ -380,13 +380,13 @@ func TestLeidenSameAsBefore(t *testing.T) {
 		{Quality: "cpm", Resolution: 0.05, Seed: 2, Iterations: 2},
 		{Resolution: 2, Seed: 5, Theta: 0.05, Iterations: 1},
 	}
-	defer func(split int) { aggregateSplit = split }(aggregateSplit)
+	defer func(split int) { splitEntries = split }(splitEntries)
 	for _, tc := range graphs {
 		for _, opt := range opts {
 			want := oldLeiden(tc.g, opt)
-			// Aggregate in one piece, then in two from the first level on.
+			// Pass over the rows in one piece, then in two halves.
 			for _, split := range []int{math.MaxInt, 1} {
-				aggregateSplit = split
+				splitEntries = split
 				got := Leiden(tc.g, opt)
 				if got.Q != want.Q || !slices.Equal(got.Of, want.Of) || !slices.Equal(got.Sizes, want.Sizes) {
 					t.Errorf("%s, %+v, split %d: Leiden found Q = %v and %d communities, want Q = %v and %d",
