@@ -2,7 +2,7 @@ package graph
 
 import (
 	"fmt"
-	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,16 +71,17 @@ type Options struct {
 // depend on the order of the input.
 //
 // Memory is linear in the number of author pairs: every pair of every
-// paper is written as a (pair, paper) entry into flat arrays, which are
-// sorted by pair with a stable radix sort (the two halves on two
-// goroutines, then merged) and reduced to edges. The papers of all edges
-// share one array. A weight is the sum of its papers' increments in paper
-// order, so the result does not depend on the number of CPUs.
+// paper is filed, 8 bytes a pair, in a row of its smaller node (rows
+// sized by a first counting pass), each row is sorted by the other node
+// and paper (rows split between two goroutines), and the rows are read
+// off as edges in (U, V) order. The papers of all edges share one array.
+// A weight is the sum of its papers' increments in paper order, so the
+// result does not depend on the number of CPUs.
 func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 	g := &Graph{}
 	kept := make([]bool, len(papers))
 	nodePapers := make([]int32, len(id.People))
-	var droppedYear, tooLarge, seats, keptPapers, maxPairs int
+	var droppedYear, tooLarge, seats, keptPapers int
 	for i := range papers {
 		y := papers[i].Date.Year
 		if (opt.Since != 0 || opt.Until != 0) && (y == 0 || (opt.Since != 0 && y < opt.Since) || (opt.Until != 0 && y > opt.Until)) {
@@ -97,9 +98,6 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 			}
 		}
 		seats += len(id.Of[i])
-		if opt.MaxAuthors <= 0 || n <= opt.MaxAuthors {
-			maxPairs += n * (n - 1) / 2
-		}
 	}
 
 	// Node ids: people with enough papers, in key order.
@@ -128,7 +126,7 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 	affs := make(map[int32]map[string]bool)
 	g.Papers = make([]Paper, 0, keptPapers)
 	inc := make([]float64, 0, keptPapers) // what paper pi adds to each of its pairs
-	pe := pairEntries{key: make([]uint64, 0, maxPairs), pid: make([]int32, 0, maxPairs)}
+	pe := pairEntries{start: make([]int, nodes+1)}
 	for i := range papers {
 		if !kept[i] {
 			continue
@@ -167,7 +165,6 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 			}
 		}
 		ids := arena[start:len(arena):len(arena)]
-		pi := int32(len(g.Papers))
 		g.Papers = append(g.Papers, Paper{Index: i, ID: pp.ID, Title: pp.Title, Year: pp.Date.Year, Authors: ids})
 		if n < 2 || (opt.MaxAuthors > 0 && n > opt.MaxAuthors) {
 			if n >= 2 {
@@ -181,7 +178,13 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 		} else {
 			inc = append(inc, 1)
 		}
-		pe.add(ids, pi)
+		pe.count(ids)
+	}
+	pe.alloc()
+	for pi := range g.Papers {
+		if inc[pi] != 0 { // the paper adds edges
+			pe.add(g.Papers[pi].Authors, int32(pi))
+		}
 	}
 	for u, m := range affs {
 		for s := range m {
@@ -190,7 +193,7 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 		sort.Strings(g.Authors[u].Affiliations)
 	}
 
-	pairs := g.reduce(&pe, inc, nodes, opt.MinWeight)
+	pairs := g.reduce(&pe, inc, opt.MinWeight)
 	g.index()
 
 	g.Notes = append(g.Notes, fmt.Sprintf("%s counting", opt.Counting))
@@ -206,14 +209,35 @@ func Build(papers []corpus.Paper, id *corpus.Identity, opt Options) *Graph {
 	return g
 }
 
-// pairEntries holds one entry per author pair per paper: the pair as
-// u<<32 | v with u < v, and the index of the paper in Graph.Papers.
-// Entries are added in increasing paper order.
+// pairEntries files every author pair of every paper under the smaller
+// node of the pair, in compressed rows: entry = v<<32 | paper, where v
+// is the larger node and paper the index in Graph.Papers. Rows are sized
+// by a counting pass, so an entry costs 8 bytes and no sort scratch.
 type pairEntries struct {
-	key []uint64
-	pid []int32
+	start []int    // row u is entry[start[u]:start[u+1]]
+	fill  []int    // next free slot of each row while filling
+	entry []uint64 // v<<32 | paper
 }
 
+// count counts the pairs of the node ids ids in their rows.
+func (pe *pairEntries) count(ids []int32) {
+	for x := 0; x < len(ids); x++ {
+		for y := x + 1; y < len(ids); y++ {
+			pe.start[min(ids[x], ids[y])+1]++
+		}
+	}
+}
+
+// alloc turns the counts into row starts and allocates the entries.
+func (pe *pairEntries) alloc() {
+	for u := 1; u < len(pe.start); u++ {
+		pe.start[u] += pe.start[u-1]
+	}
+	pe.fill = slices.Clone(pe.start[:len(pe.start)-1])
+	pe.entry = make([]uint64, pe.start[len(pe.start)-1])
+}
+
+// add files the pairs of paper pi, whose node ids are ids.
 func (pe *pairEntries) add(ids []int32, pi int32) {
 	for x := 0; x < len(ids); x++ {
 		for y := x + 1; y < len(ids); y++ {
@@ -221,24 +245,54 @@ func (pe *pairEntries) add(ids []int32, pi int32) {
 			if u > v {
 				u, v = v, u
 			}
-			pe.key = append(pe.key, uint64(u)<<32|uint64(v))
-			pe.pid = append(pe.pid, pi)
+			pe.entry[pe.fill[u]] = uint64(v)<<32 | uint64(uint32(pi))
+			pe.fill[u]++
 		}
 	}
 }
 
-// reduce sorts the entries by pair, keeping paper order within a pair,
-// and sets g.Edges and g.edgePapers from the pairs of weight at least
-// minWeight. It returns the number of distinct pairs.
-func (g *Graph) reduce(pe *pairEntries, inc []float64, nodes int, minWeight float64) int {
-	key, pid := sortPairs(pe.key, pe.pid, nodes)
-	pe.key, pe.pid = nil, nil
+// sortRows sorts every row by (v, paper), on two goroutines for large
+// inputs, each taking the rows of about half of the entries. Papers
+// were filed in increasing order, so within a pair they stay in paper
+// order, and the result does not depend on the number of CPUs.
+func (pe *pairEntries) sortRows() {
+	rows := len(pe.start) - 1
+	sortRange := func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			if r := pe.entry[pe.start[u]:pe.start[u+1]]; len(r) > 1 {
+				slices.Sort(r)
+			}
+		}
+	}
+	if len(pe.entry) < parallelSortMin {
+		sortRange(0, rows)
+		return
+	}
+	half := len(pe.entry) / 2
+	mid, _ := slices.BinarySearch(pe.start[:rows], half)
+	var wg sync.WaitGroup
+	wg.Go(func() { sortRange(0, mid) })
+	sortRange(mid, rows)
+	wg.Wait()
+}
+
+// reduce turns the sorted rows into g.Edges and the papers of each edge,
+// keeping the pairs of weight at least minWeight. A weight is the sum of
+// its papers' increments inc in paper order. It returns the number of
+// distinct pairs.
+func (g *Graph) reduce(pe *pairEntries, inc []float64, minWeight float64) int {
+	pe.sortRows()
+	pe.fill = nil
 
 	// Count the pairs to size the edge list exactly.
 	pairs := 0
-	for i := range key {
-		if i == 0 || key[i] != key[i-1] {
-			pairs++
+	rows := len(pe.start) - 1
+	for u := range rows {
+		r := pe.entry[pe.start[u]:pe.start[u+1]]
+		for i := range r {
+			if i == 0 || r[i]>>32 != r[i-1]>>32 {
+				pairs++
+			}
 		}
 	}
 	g.Edges = make([]Edge, 0, pairs)
@@ -246,130 +300,37 @@ func (g *Graph) reduce(pe *pairEntries, inc []float64, nodes int, minWeight floa
 	// entries, far above what one machine's memory holds with papers.
 	off := make([]int32, 0, pairs+1)
 	off = append(off, 0)
-	w := 0 // write position in pid: the papers of kept edges, compacted
-	for i := 0; i < len(key); {
-		j := i
-		sum := 0.0
-		for ; j < len(key) && key[j] == key[i]; j++ {
-			sum += inc[pid[j]]
+	papers := make([]int32, 0, len(pe.entry))
+	for u := range rows {
+		r := pe.entry[pe.start[u]:pe.start[u+1]]
+		for i := 0; i < len(r); {
+			v := r[i] >> 32
+			j := i
+			sum := 0.0
+			for ; j < len(r) && r[j]>>32 == v; j++ {
+				sum += inc[uint32(r[j])]
+			}
+			if sum >= minWeight {
+				g.Edges = append(g.Edges, Edge{U: int32(u), V: int32(v), Weight: sum, Joint: int32(j - i)})
+				for _, x := range r[i:j] {
+					papers = append(papers, int32(uint32(x)))
+				}
+				off = append(off, int32(len(papers)))
+			}
+			i = j
 		}
-		if sum >= minWeight {
-			k := key[i]
-			g.Edges = append(g.Edges, Edge{U: int32(k >> 32), V: int32(k), Weight: sum, Joint: int32(j - i)})
-			w += copy(pid[w:], pid[i:j])
-			off = append(off, int32(w))
-		}
-		i = j
 	}
-	key = nil
-	papers := pid[:w:w]
-	if w < len(pid)/2 {
-		papers = append([]int32(nil), papers...)
+	pe.entry, pe.start = nil, nil
+	if len(papers) < cap(papers)/2 {
+		papers = slices.Clone(papers)
 	}
-	g.paperOff, g.edgePapers = off, papers
+	g.paperOff, g.edgePapers = off, papers[:len(papers):len(papers)]
 	return pairs
 }
 
-// sortPairs sorts the entries (key[i], pid[i]) by key, stably, and
-// returns the sorted arrays, which may be the ones given or new ones.
-// Keys are u<<32|v with u, v < nodes. Large inputs are split in two
-// halves radix-sorted on two goroutines and then merged.
-func sortPairs(key []uint64, pid []int32, nodes int) ([]uint64, []int32) {
-	n := len(key)
-	if n < 2 {
-		return key, pid
-	}
-	// Pack u and v into 2b bits so that fewer radix passes are needed.
-	b := uint(bits.Len(uint(max(nodes-1, 1))))
-	for i, k := range key {
-		key[i] = (k>>32)<<b | k&0xffffffff
-	}
-	passes := int((2*b + radixBits - 1) / radixBits)
-	key2 := make([]uint64, n)
-	pid2 := make([]int32, n)
-
-	var outK []uint64
-	var outP []int32
-	if n < parallelSortMin {
-		outK, outP = radixSort(key, pid, key2, pid2, passes)
-	} else {
-		h := n / 2
-		var wg sync.WaitGroup
-		var lk, rk []uint64
-		var lp, rp []int32
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lk, lp = radixSort(key[:h], pid[:h], key2[:h], pid2[:h], passes)
-		}()
-		rk, rp = radixSort(key[h:], pid[h:], key2[h:], pid2[h:], passes)
-		wg.Wait()
-		// Both halves ended in the same buffer; merge into the other.
-		dk, dp := key2, pid2
-		if passes%2 == 1 {
-			dk, dp = key, pid
-		}
-		mergePairs(dk, dp, lk, lp, rk, rp)
-		outK, outP = dk, dp
-	}
-	mask := uint64(1)<<b - 1
-	for i, k := range outK {
-		outK[i] = (k>>b)<<32 | k&mask
-	}
-	return outK, outP
-}
-
-const (
-	radixBits       = 11
-	parallelSortMin = 1 << 16
-)
-
-// radixSort sorts (key, pid) by the low passes×radixBits bits of key with
-// a least-significant-digit radix sort, which is stable, using key2 and
-// pid2 as scratch. It returns the buffers holding the result.
-func radixSort(key []uint64, pid []int32, key2 []uint64, pid2 []int32, passes int) ([]uint64, []int32) {
-	var count [1 << radixBits]int
-	for p := 0; p < passes; p++ {
-		shift := uint(p * radixBits)
-		clear(count[:])
-		for _, k := range key {
-			count[(k>>shift)&(1<<radixBits-1)]++
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for i, k := range key {
-			d := (k >> shift) & (1<<radixBits - 1)
-			key2[count[d]], pid2[count[d]] = k, pid[i]
-			count[d]++
-		}
-		key, key2 = key2, key
-		pid, pid2 = pid2, pid
-	}
-	return key, pid
-}
-
-// mergePairs merges the sorted runs (lk, lp) and (rk, rp) into dk, dp,
-// taking the left run first on equal keys.
-func mergePairs(dk []uint64, dp []int32, lk []uint64, lp []int32, rk []uint64, rp []int32) {
-	i, j, o := 0, 0, 0
-	for i < len(lk) && j < len(rk) {
-		if rk[j] < lk[i] {
-			dk[o], dp[o] = rk[j], rp[j]
-			j++
-		} else {
-			dk[o], dp[o] = lk[i], lp[i]
-			i++
-		}
-		o++
-	}
-	copy(dp[o:], lp[i:])
-	o += copy(dk[o:], lk[i:])
-	copy(dp[o:], rp[j:])
-	copy(dk[o:], rk[j:])
-}
+// parallelSortMin is the number of entries from which rows are sorted
+// on two goroutines.
+const parallelSortMin = 1 << 16
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
