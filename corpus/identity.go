@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"runtime"
 	"slices"
@@ -45,6 +46,9 @@ var foldSpecial = strings.NewReplacer(
 // the key "jean pierre martin", "Takáč" and "Takac" the key "takac". Key is idempotent: Key(Key(s)) == Key(s).
 func Key(name string) string {
 	if k, ok := asciiKey(name); ok {
+		return k
+	}
+	if k, ok := latinKey(name); ok {
 		return k
 	}
 	return unicodeKey(name)
@@ -115,6 +119,87 @@ func asciiKey(name string) (string, bool) {
 			b = append(b, ' ')
 			space = true
 		}
+	}
+	if space && len(b) > 0 {
+		b = b[:len(b)-1]
+	}
+	return string(b), true
+}
+
+// latinRunes returns the runes past ASCII, of the Latin letters and the
+// punctuation names are most often written with, whose key is the same
+// wherever they stand: letters whose key is ASCII letters ("é" is "e",
+// "ß" is "ss", "Ł" is "l"), and punctuation and spaces that separate
+// words (mapped to ""). They are the runes that never combine with the
+// one before under NFC and whose key alone is that between letters and
+// beside others of them, as unicodeKey computes it; it is computed once,
+// when a name first needs it.
+var latinRunes = sync.OnceValue(func() map[rune]string {
+	isLetters := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 'a' || s[i] > 'z' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	m := make(map[rune]string)
+	for _, span := range [][2]rune{{0xa0, 0x250}, {0x1e00, 0x1f00}, {0x2000, 0x2070}} {
+		for r := span[0]; r < span[1]; r++ {
+			c := string(r)
+			if !norm.NFC.IsNormalString(c) || !norm.NFC.PropertiesString(c).BoundaryBefore() {
+				continue
+			}
+			k := unicodeKey(c)
+			switch {
+			case isLetters(k) && unicodeKey("a"+c+"b") == "a"+k+"b" && unicodeKey("A"+c+"B") == "a"+k+"b" &&
+				unicodeKey(c+c) == k+k && unicodeKey(c+" "+c) == k+" "+k:
+				m[r] = k
+			case k == "" && unicodeKey("a"+c+"b") == "a b" && unicodeKey(c+"a") == "a" && unicodeKey("a"+c) == "a" &&
+				unicodeKey("a"+c+c+"b") == "a b":
+				m[r] = ""
+			}
+		}
+	}
+	return m
+})
+
+// latinKey returns the key of a name written in ASCII and the runes of
+// latinRunes, letter by letter. It reports false for other names.
+func latinKey(name string) (string, bool) {
+	runes := latinRunes()
+	b := make([]byte, 0, len(name))
+	space := true
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+				space = false
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+				b = append(b, c)
+				space = false
+			case !space:
+				b = append(b, ' ')
+				space = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		k, ok := runes[r]
+		switch {
+		case !ok:
+			return "", false
+		case k != "":
+			b = append(b, k...)
+			space = false
+		case !space:
+			b = append(b, ' ')
+			space = true
+		}
+		i += n
 	}
 	if space && len(b) > 0 {
 		b = b[:len(b)-1]
@@ -214,8 +299,10 @@ type Aliases struct {
 	// initials.
 	never map[string]bool
 
-	// apart holds pairs of keys, smaller first, never merged.
-	apart map[[2]string]bool
+	// apart holds pairs of keys, smaller first, never merged, and
+	// apartKeys the keys of those pairs.
+	apart     map[[2]string]bool
+	apartKeys map[string]bool
 }
 
 // ReadAliases reads an alias file, CSV lines of three kinds:
@@ -245,7 +332,7 @@ func ReadAliases(path string) (*Aliases, error) {
 
 func parseAliases(r io.Reader, name string) (*Aliases, error) {
 	a := &Aliases{merge: make(map[string]string), names: make(map[string]string),
-		never: make(map[string]bool), apart: make(map[[2]string]bool)}
+		never: make(map[string]bool), apart: make(map[[2]string]bool), apartKeys: make(map[string]bool)}
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -304,6 +391,7 @@ func (a *Aliases) add(rec []string) error {
 		a.never[Key(rec[0])] = true
 	case neg && len(rec) == 2:
 		a.apart[keyPair(Key(rec[0]), Key(rec[1]))] = true
+		a.apartKeys[Key(rec[0])], a.apartKeys[Key(rec[1])] = true, true
 	case len(rec) == 2:
 		a.merge[Key(rec[0])] = Key(rec[1])
 		a.names[Key(rec[1])] = norm.NFC.String(strings.Join(strings.Fields(rec[1]), " "))
@@ -375,8 +463,12 @@ func (a *Aliases) isApart(x, y string) bool {
 func Resolve(papers []Paper, aliases *Aliases) *Identity {
 	r := newResolver(papers, aliases)
 	r.joinIdentifiers()
-	r.joinGroups("key", func(n *node, add func(string)) { add(n.key) })
-	r.joinGroups("name", func(n *node, add func(string)) {
+	r.joinKeys()
+	forms := 0
+	for i := range r.nodes {
+		forms += len(r.nodes[i].forms)
+	}
+	r.joinGroups("name", forms, func(n *node, add func(string)) {
 		if aliases.isNever(n.key) {
 			return
 		}
@@ -394,7 +486,6 @@ type node struct {
 	key     string // after aliases
 	raw     string // before aliases
 	ids     []string
-	idKey   string       // ids joined by "\x00"
 	spell   []spellCount // by spelling, in order of their first authors
 	forms   []int32      // spellings with distinct parsed forms, sorted by form
 	full    bool         // the first given name of a form is not an initial
@@ -414,13 +505,17 @@ type spelling struct {
 	key   string // Key(s)
 	form  form   // its parsed form; no given names when form.str == ""
 	full  bool   // its first given name is whole, not an initial
-	runes int    // its length in runes
+	runes int32  // its length in runes
 
-	// family and first rank the family and the first given name of form
-	// among those of all spellings, and the first given names of ranks
-	// first to firstEnd-1 are those it agrees with: itself when whole,
-	// the names starting with it when an initial (see rankForms).
-	family, first, firstEnd int32
+	// given and family are the given names and the family name with
+	// particle of s, as Person shows them.
+	given, family string
+
+	// familyRank and first rank the family and the first given name of
+	// form among those of all spellings, and the first given names of
+	// ranks first to firstEnd-1 are those it agrees with: itself when
+	// whole, the names starting with it when an initial (see rankForms).
+	familyRank, first, firstEnd int32
 }
 
 // form is a parsed spelling: the keys of its given names and of its
@@ -433,10 +528,38 @@ type form struct {
 
 // newForm returns the form of a spelling.
 func newForm(s string) form {
-	n := ParseName(s)
+	return formOf(ParseName(s))
+}
+
+// formOf returns the form of a parsed name.
+func formOf(n Name) form {
 	f := form{given: givenParts(n.Given), family: n.familyKey()}
-	f.str = strings.Join(f.given, " ") + "|" + f.family
+	size := len(f.given) + len(f.family)
+	for _, g := range f.given {
+		size += len(g)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for k, g := range f.given {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(g)
+	}
+	b.WriteByte('|')
+	b.WriteString(f.family)
+	f.str = b.String()
 	return f
+}
+
+// personParts returns the given names and the family name with particle
+// of a parsed name, as [Person] shows them.
+func personParts(n Name) (given, family string) {
+	if n.Particle == "" {
+		// What TrimSpace would leave of " " + n.Family.
+		return n.Given, strings.TrimSpace(n.Family)
+	}
+	return n.Given, strings.TrimSpace(n.Particle + " " + n.Family)
 }
 
 // Rules that joined a person's spellings, as bits. A join by key is
@@ -462,20 +585,22 @@ type schemeID struct {
 const schemeConflict = "\x00conflict"
 
 type resolver struct {
-	aliases   *Aliases
-	apart     bool // the aliases keep pairs of names apart
-	nodes     []node
-	spellings []spelling
-	of        []int32 // node of each author, paper after paper
-	ofStart   []int   // authors of paper i: of[ofStart[i]:ofStart[i+1]]
-	parent    []int
-	scheme    [][]schemeID // of each root, sorted by scheme
-	keys      [][]string   // of each root, when apart
-	rules     []uint8      // of each root
-	never     []bool       // of each root
-	joins     Joins
-	suspects  []suspectNodes
-	ranked    bool // rankForms has ranked the forms of the spellings
+	aliases    *Aliases
+	apart      bool // the aliases keep pairs of names apart
+	nodes      []node
+	spellings  []spelling
+	of         []int32 // node of each author, paper after paper
+	ofStart    []int   // authors of paper i: of[ofStart[i]:ofStart[i+1]]
+	parent     []int
+	scheme     [][]schemeID // of each root, sorted by scheme
+	keys       [][]string   // of each root, when apart
+	rules      []uint8      // of each root
+	never      []bool       // of each root
+	joins      Joins
+	suspects   []suspectNodes
+	ranked     bool            // rankForms has ranked the forms of the spellings
+	aliasInfos []personAliases // of each person, for settled
+	sorter     stringSorter
 }
 
 // suspectNodes is a suspect found while joining, by node.
@@ -589,9 +714,9 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			if !ok {
 				nm = int32(len(names))
 				nameOf[au.Name] = nm
-				names = append(names, au.Name)
-				count = append(count, 0)
-				first = append(first, -1)
+				names = appendDoubling(names, au.Name)
+				count = appendDoubling(count, 0)
+				first = appendDoubling(first, -1)
 			}
 			r.of[pos] = nm
 			switch {
@@ -599,7 +724,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			case allEmpty(au.IDs):
 				edges = append(edges, pos)
 			default:
-				withIDs = append(withIDs, idAuthor{pos, au})
+				withIDs = appendDoubling(withIDs, idAuthor{pos, au})
 				pos++
 				continue
 			}
@@ -625,6 +750,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		}
 	})
 	spellOfName := make([]int32, len(names))
+	r.spellings = make([]spelling, 0, len(names))
 	for i, s := range nameSpell {
 		spellOfName[i] = -1
 		if s == names[i] {
@@ -654,7 +780,9 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			if sp.key == "" {
 				sp.key = Key(sp.s)
 			}
-			sp.form, sp.runes = newForm(sp.s), utf8.RuneCountInString(sp.s)
+			nm := ParseName(sp.s)
+			sp.form, sp.runes = formOf(nm), int32(utf8.RuneCountInString(sp.s))
+			sp.given, sp.family = personParts(nm)
 			sp.full = len(sp.form.given) > 0 && utf8.RuneCountInString(sp.form.given[0]) > 1
 			if len(sp.form.given) == 0 {
 				sp.form.str = ""
@@ -699,98 +827,99 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		return cmp.Or(strings.Compare(x.raw, y.raw), strings.Compare(x.idKey, y.idKey))
 	})
 
-	// The nodes of the authors without identifiers, one per key, from
-	// the names sorted by key: each name brings its spelling, counted.
-	var bare []int32
+	// The nodes, sorted by key and identifiers: one per key for the
+	// authors without identifiers, made from the names sorted by key,
+	// each name bringing its spelling, counted; and before it the nodes
+	// with identifiers of smaller keys.
+	nb := 0
+	for _, c := range count {
+		if c > 0 {
+			nb++
+		}
+	}
+	bare := make([]int32, 0, nb)
 	for i, c := range count {
 		if c > 0 {
 			bare = append(bare, int32(i))
 		}
 	}
-	sortByString(bare, func(i int32) string { return nameKey[i] }, workers(len(bare)))
-	type bareNode struct {
-		raw     string
-		lo, hi  int // its spellings: spells[lo:hi]
-		first   int // its first author
-		mention int
+	r.sorter.sort(bare, func(i int32) string { return nameKey[i] }, workers(len(bare)))
+	nodes := len(idNodes)
+	for k := range bare {
+		if k == 0 || nameKey[bare[k]] != nameKey[bare[k-1]] {
+			nodes++
+		}
 	}
-	var bareNodes []bareNode
+	r.nodes = make([]node, 0, nodes)
 	spells := make([]spellCount, 0, len(bare)+idSpells) // of all nodes
-	bareOfName := make([]int32, len(names)) // -1 for names with no authors without identifiers
-	for i := range bareOfName {
-		bareOfName[i] = -1
+	at := make([]int, 0, nodes)                         // node i's spellings start at spells[at[i]]
+	nodeOfName := make([]int32, len(names))             // of the names of authors without identifiers
+	nodeOfID := make([]int32, len(idNodes))
+	var firstOf []int // first author of each node, when edges needs it
+	if len(edges) > 0 {
+		firstOf = make([]int, nodes)
+	}
+	j := 0
+	idNodesBefore := func(raw string, all bool) {
+		for ; j < len(idOrder) && (all || idNodes[idOrder[j]].raw < raw); j++ {
+			x := &idNodes[idOrder[j]]
+			lo := len(spells)
+			spells = append(spells, x.spell...)
+			nodeOfID[idOrder[j]] = int32(len(r.nodes))
+			r.nodes = append(r.nodes, node{raw: x.raw, ids: x.ids, spell: spells[lo:len(spells):len(spells)], mention: x.mention})
+			at = append(at, lo)
+		}
 	}
 	var run []spellFirst
 	for lo := 0; lo < len(bare); {
+		raw := nameKey[bare[lo]]
 		hi := lo + 1
-		for hi < len(bare) && nameKey[bare[hi]] == nameKey[bare[lo]] {
+		for hi < len(bare) && nameKey[bare[hi]] == raw {
 			hi++
 		}
+		idNodesBefore(raw, false)
+		i := int32(len(r.nodes))
 		run = run[:0]
 		mention := 0
 		for _, nm := range bare[lo:hi] {
-			bareOfName[nm] = int32(len(bareNodes))
+			nodeOfName[nm] = i
 			run = append(run, spellFirst{spellCount{spellOfName[nm], count[nm]}, first[nm]})
 			mention += int(count[nm])
 		}
 		if len(run) > 1 {
 			run = mergeSpellings(run)
 		}
-		b := bareNode{raw: nameKey[bare[lo]], lo: len(spells), first: run[0].first, mention: mention}
+		if firstOf != nil {
+			firstOf[i] = run[0].first
+		}
+		slo := len(spells)
 		for _, s := range run {
 			spells = append(spells, s.spellCount)
 		}
-		b.hi = len(spells)
-		bareNodes = append(bareNodes, b)
+		r.nodes = append(r.nodes, node{raw: raw, spell: spells[slo:len(spells):len(spells)], mention: mention})
+		at = append(at, slo)
 		lo = hi
 	}
-	bare, count, first = nil, nil, nil
-
-	// All nodes, sorted by key and identifiers: the bare nodes and those
-	// with identifiers merged, a bare node (no identifiers) first of its
-	// key.
-	r.nodes = make([]node, len(bareNodes)+len(idNodes))
-	nodeOfBare := make([]int32, len(bareNodes))
-	nodeOfID := make([]int32, len(idNodes))
-	at := make([]int, len(r.nodes)) // node i's spellings start at spells[at[i]]
-	for b, j := 0, 0; b+j < len(r.nodes); {
-		i := b + j
-		if j == len(idOrder) || b < len(bareNodes) && bareNodes[b].raw <= idNodes[idOrder[j]].raw {
-			x := &bareNodes[b]
-			r.nodes[i] = node{raw: x.raw, spell: spells[x.lo:x.hi:x.hi], mention: x.mention}
-			at[i] = x.lo
-			nodeOfBare[b] = int32(i)
-			b++
-		} else {
-			x := &idNodes[idOrder[j]]
-			lo := len(spells)
-			spells = append(spells, x.spell...)
-			r.nodes[i] = node{raw: x.raw, ids: x.ids, idKey: x.idKey, spell: spells[lo:len(spells):len(spells)], mention: x.mention}
-			at[i] = lo
-			nodeOfID[idOrder[j]] = int32(i)
-			j++
-		}
-	}
-	// The first author of a bare node gives it its identifiers: none, or
-	// one empty identifier.
+	idNodesBefore("", true)
+	// The first author of a node without identifiers gives it its
+	// identifiers: none, or one empty identifier.
 	for _, a := range edges {
-		b := bareOfName[r.of[a]]
-		if bareNodes[b].first == a {
-			r.nodes[nodeOfBare[b]].ids = []string{""}
+		if i := nodeOfName[r.of[a]]; firstOf[i] == a {
+			r.nodes[i].ids = []string{""}
 		}
 	}
 	// Each author's node.
 	parallel(len(r.of), workers(len(r.of)), func(_, lo, hi int) {
 		for a := lo; a < hi; a++ {
-			if b := bareOfName[r.of[a]]; b >= 0 {
-				r.of[a] = nodeOfBare[b]
+			if count[r.of[a]] > 0 {
+				r.of[a] = nodeOfName[r.of[a]]
 			}
 		}
 	})
 	for k, a := range withIDs {
 		r.of[a.pos] = nodeOfID[idNodeOf[k]]
 	}
-	bareNodes, idNodes, withIDs = nil, nil, nil
+	bare, count, first, idNodes, withIDs = nil, nil, nil, nil, nil
 
 	// The forms of each node, in the place of its spellings in a slice
 	// like spells.
@@ -807,13 +936,8 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	r.never = make([]bool, len(r.nodes))
 	// Only keys kept apart from another by the aliases matter to canJoin;
 	// a person of many nodes would otherwise gather a long list.
-	var apartKeys map[string]bool
 	if r.apart {
 		r.keys = make([][]string, len(r.nodes))
-		apartKeys = make(map[string]bool)
-		for pair := range aliases.apart {
-			apartKeys[pair[0]], apartKeys[pair[1]] = true, true
-		}
 	}
 	for i := range r.nodes {
 		n := &r.nodes[i]
@@ -824,10 +948,10 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			r.scheme[i] = setScheme(r.scheme[i], s, x, true)
 		}
 		if r.apart {
-			if apartKeys[n.key] {
+			if aliases.apartKeys[n.key] {
 				r.keys[i] = []string{n.key}
 			}
-			if n.raw != n.key && apartKeys[n.raw] {
+			if n.raw != n.key && aliases.apartKeys[n.raw] {
 				r.keys[i] = append(r.keys[i], n.raw)
 			}
 		}
@@ -838,6 +962,16 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		}
 	}
 	return r
+}
+
+// appendDoubling appends e to s, doubling the capacity of s when it is
+// full: a long slice grown one element at a time then costs twice its
+// size in allocations, not the five times of append's slower growth.
+func appendDoubling[S ~[]E, E any](s S, e E) S {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 16))
+	}
+	return append(s, e)
 }
 
 // allEmpty reports whether every identifier of ids is empty.
@@ -1081,42 +1215,98 @@ func (r *resolver) joinIdentifiers() {
 // joinGroups joins nodes with a group key in common, unless
 // people with identifiers of one scheme would be joined: then only the
 // nodes without identifiers are joined, and a suspect is recorded.
-// Groups are taken in order of their keys.
-func (r *resolver) joinGroups(rule string, group func(n *node, add func(string))) {
+// Groups are taken in order of their keys. size is the number of groups
+// of all nodes, or a guess.
+//
+// Only groups of two nodes or more join anything, and few groups have
+// them: the members are sorted by a hash of their group, which finds
+// those groups, and only they are sorted by key.
+func (r *resolver) joinGroups(rule string, size int, group func(n *node, add func(string))) {
 	type member struct {
 		group string
 		node  int
 	}
-	var ms []member
+	ms := make([]member, 0, size)
 	i := 0
 	add := func(g string) { ms = append(ms, member{g, i}) }
 	for i = range r.nodes {
 		group(&r.nodes[i], add)
 	}
-	// Members are added by node, so sorting them by group, equal groups
-	// in the order added, sorts them by group and node. Nodes are sorted
-	// by key, so groups by key are sorted already, unless aliases mapped
-	// keys.
-	order := make([]int32, len(ms))
-	for k := range order {
-		order[k] = int32(k)
+	if len(ms) < 2 {
+		return
 	}
-	if !slices.IsSortedFunc(ms, func(a, b member) int { return strings.Compare(a.group, b.group) }) {
-		sortByString(order, func(k int32) string { return ms[k].group }, workers(len(ms)))
+	// A member is filed as one word, the hash of its group with the
+	// member in its lowest bits.
+	mask := uint64(1)<<bits.Len(uint(len(ms)-1)) - 1
+	filed := make([]uint64, len(ms))
+	for k, m := range ms {
+		filed[k] = mix64(fnvAdd(fnvOffset, m.group))&^mask | uint64(k)
 	}
-	var members []int
-	for lo := 0; lo < len(order); {
-		g := ms[order[lo]].group
+	slices.Sort(filed)
+	type span struct {
+		key    string
+		lo, hi int // its members: members[lo:hi]
+	}
+	var groups []span
+	var members []int // of the groups, in order of nodes
+	for lo := 0; lo < len(filed); {
 		hi := lo + 1
-		for hi < len(order) && ms[order[hi]].group == g {
+		for hi < len(filed) && filed[hi]&^mask == filed[lo]&^mask {
+			hi++
+		}
+		if hi-lo >= 2 {
+			// Members of one hash, in order of nodes, sorted by group
+			// and split into groups.
+			run := filed[lo:hi]
+			for k := range run {
+				run[k] &= mask
+			}
+			slices.SortStableFunc(run, func(a, b uint64) int { return strings.Compare(ms[a].group, ms[b].group) })
+			for x := 0; x < len(run); {
+				y := x + 1
+				for y < len(run) && ms[run[y]].group == ms[run[x]].group {
+					y++
+				}
+				if y-x >= 2 {
+					start := len(members)
+					for _, k := range run[x:y] {
+						members = append(members, ms[k].node)
+					}
+					groups = append(groups, span{ms[run[x]].group, start, len(members)})
+				}
+				x = y
+			}
+		}
+		lo = hi
+	}
+	filed = nil
+	slices.SortFunc(groups, func(a, b span) int { return strings.Compare(a.key, b.key) })
+	for _, g := range groups {
+		r.joinGroup(rule, members[g.lo:g.hi])
+	}
+}
+
+// joinKeys joins the nodes with a key in common, as joinGroups does.
+func (r *resolver) joinKeys() {
+	for i := range r.nodes {
+		if r.nodes[i].key != r.nodes[i].raw {
+			r.joinGroups("key", len(r.nodes), func(n *node, add func(string)) { add(n.key) })
+			return
+		}
+	}
+	// Without aliases that change keys, the nodes are sorted by key.
+	var members []int
+	for lo := 0; lo < len(r.nodes); {
+		hi := lo + 1
+		for hi < len(r.nodes) && r.nodes[hi].key == r.nodes[lo].key {
 			hi++
 		}
 		if hi-lo >= 2 {
 			members = members[:0]
-			for _, k := range order[lo:hi] {
-				members = append(members, ms[k].node)
+			for i := lo; i < hi; i++ {
+				members = append(members, i)
 			}
-			r.joinGroup(rule, members)
+			r.joinGroup("key", members)
 		}
 		lo = hi
 	}
@@ -1194,16 +1384,16 @@ func (r *resolver) rankForms() {
 	}
 	w := workers(len(sp))
 	byFamily := slices.Clone(sp)
-	sortByString(byFamily, func(i int32) string { return r.spellings[i].form.family }, w)
+	r.sorter.sort(byFamily, func(i int32) string { return r.spellings[i].form.family }, w)
 	rank := int32(-1)
 	for k, i := range byFamily {
 		if k == 0 || r.spellings[i].form.family != r.spellings[byFamily[k-1]].form.family {
 			rank++
 		}
-		r.spellings[i].family = rank
+		r.spellings[i].familyRank = rank
 	}
 	byFamily = nil
-	sortByString(sp, func(i int32) string { return r.spellings[i].form.given[0] }, w)
+	r.sorter.sort(sp, func(i int32) string { return r.spellings[i].form.given[0] }, w)
 	var firsts []string // distinct, sorted
 	for _, i := range sp {
 		g := r.spellings[i].form.given[0]
@@ -1253,7 +1443,13 @@ func (r *resolver) joinInitials(full bool) {
 		r.rankForms()
 		r.ranked = true
 	}
-	var refs []initialsRef
+	size := 0
+	for i := range r.nodes {
+		if n := &r.nodes[i]; n.full {
+			size += len(n.forms)
+		}
+	}
+	refs := make([]initialsRef, 0, size)
 	for i := range r.nodes {
 		n := &r.nodes[i]
 		if !n.full || r.never[r.find(i)] {
@@ -1261,7 +1457,7 @@ func (r *resolver) joinInitials(full bool) {
 		}
 		for _, s := range n.forms {
 			if sp := &r.spellings[s]; sp.full {
-				refs = append(refs, initialsRef{uint64(sp.family)<<32 | uint64(sp.first), int32(i), s})
+				refs = append(refs, initialsRef{uint64(sp.familyRank)<<32 | uint64(sp.first), int32(i), s})
 			}
 		}
 	}
@@ -1318,7 +1514,7 @@ func (r *resolver) joinInitials(full bool) {
 // name when it is whole or a first given name starting with it when it
 // is an initial.
 func initialsCandidates(refs []initialsRef, sp *spelling) []initialsRef {
-	fam := uint64(sp.family) << 32
+	fam := uint64(sp.familyRank) << 32
 	lo, _ := slices.BinarySearchFunc(refs, fam|uint64(sp.first), func(c initialsRef, rank uint64) int {
 		return cmp.Compare(c.rank, rank)
 	})
@@ -1406,7 +1602,13 @@ func (r *resolver) identity() *Identity {
 	// One person per root, with its nodes, in order of roots.
 	rootOf := make([]int32, len(r.nodes))
 	personOfRoot := make([]int32, len(r.nodes))
-	var roots []int
+	n := 0
+	for i := range r.nodes {
+		if r.find(i) == i {
+			n++
+		}
+	}
+	roots := make([]int, 0, n)
 	for i := range r.nodes {
 		rt := r.find(i)
 		rootOf[i] = int32(rt)
@@ -1451,12 +1653,27 @@ func (r *resolver) identity() *Identity {
 	})
 	ns, start, vstart = nil, nil, nil
 
-	// Sort by key, make keys unique, and map roots to people.
-	order := make([]int32, len(people)) // the people by key
-	for i := range order {
-		order[i] = int32(i)
+	// Sort by key, people with one key by index, make keys unique, and
+	// map roots to people. The people whose key is that of their root,
+	// their first node, are in order already, since roots are sorted by
+	// key; the others are sorted apart and merged in.
+	order := make([]int32, 0, len(people)) // the people by key
+	var others []int32
+	for p := range people {
+		if people[p].Key == r.nodes[roots[p]].raw {
+			order = append(order, int32(p))
+		} else {
+			others = append(others, int32(p))
+		}
 	}
-	sortByString(order, func(i int32) string { return people[i].Key }, workers(len(order)))
+	if len(others) > 0 {
+		r.sorter.sort(others, func(i int32) string { return people[i].Key }, workers(len(others)))
+		all := make([]int32, len(people))
+		mergeFunc(all, order, others, func(a, b int32) int {
+			return cmp.Or(strings.Compare(people[a].Key, people[b].Key), cmp.Compare(a, b))
+		})
+		order, others = all, nil
+	}
 	if changed := uniqueKeys(people, order); len(changed) > 0 {
 		order = resorted(people, order, changed)
 	}
@@ -1560,8 +1777,11 @@ func (r *resolver) person(rt int, ns []int32, buf []spellCount, vs []int32, name
 		p.Name = r.aliases.names[canon]
 		p.Key = Key(p.Name)
 	}
-	nm := ParseName(p.Name)
-	p.Given, p.Family = nm.Given, strings.TrimSpace(nm.Particle+" "+nm.Family)
+	if canon != "" {
+		p.Given, p.Family = personParts(ParseName(p.Name))
+	} else {
+		p.Given, p.Family = best.given, best.family
+	}
 	for k, name := range ruleNames {
 		if r.rules[rt]&(1<<k) != 0 {
 			p.Merged = append(p.Merged, name)
@@ -1653,48 +1873,56 @@ func uniqueKey(people []Person, idx []int) {
 // alias file settled. personOf gives the person of each node, variants
 // the spellings of each person's variants.
 func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int, variants [][]int32) []Suspect {
-	var out []Suspect
 	seen2 := make(map[[2]int]bool)
 	seen := make(map[string]bool)
-	add := func(ps []int, reason string) {
-		var uniq []int
-		for _, p := range ps {
-			if !slices.Contains(uniq, p) {
-				uniq = append(uniq, p)
-			}
-		}
+	// keep reports whether the suspect of the distinct people uniq is
+	// new and not settled.
+	keep := func(uniq []int) bool {
 		if len(uniq) < 2 || r.settled(id, uniq) {
-			return
+			return false
 		}
 		if len(uniq) == 2 {
 			sig := keyPairInt(uniq[0], uniq[1])
 			if seen2[sig] {
-				return
+				return false
 			}
 			seen2[sig] = true
 		} else {
 			sig := fmt.Sprint(uniq)
 			if seen[sig] {
-				return
+				return false
 			}
 			seen[sig] = true
 		}
-		out = append(out, Suspect{People: uniq, Reason: reason})
+		return true
 	}
+	var out []Suspect
 	for _, s := range r.suspects {
-		var ps []int
+		var uniq []int
 		for _, n := range s.nodes {
-			ps = append(ps, int(personOf[n]))
+			if p := int(personOf[n]); !slices.Contains(uniq, p) {
+				uniq = append(uniq, p)
+			}
 		}
-		add(ps, s.reason)
+		if keep(uniq) {
+			out = append(out, Suspect{People: uniq, Reason: s.reason})
+		}
 	}
-	for _, pair := range similarPeople(r.similarEntries(variants)) {
+	pairs := similarPeople(r.similarEntries(variants))
+	out = slices.Grow(out, len(pairs))
+	for _, pair := range pairs {
 		a, b, ka, kb := pair.a, pair.b, pair.ka, pair.kb
 		// The person written more often is the canonical one, second.
 		if mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a > b) {
 			a, b, ka, kb = b, a, kb, ka
 		}
-		add([]int{a, b}, pair.reason+" ("+ka+" / "+kb+")")
+		uniq := []int{a, b}
+		if a == b {
+			uniq = uniq[:1]
+		}
+		if keep(uniq) {
+			out = append(out, Suspect{People: uniq, Reason: pair.reason + " (" + ka + " / " + kb + ")"})
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Suspect) int { return slices.Compare(a.People, b.People) })
 	return out
@@ -1704,19 +1932,32 @@ func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int
 // person, sorted by person and key, each with the family key of the last
 // variant (in sort order) that has it.
 func (r *resolver) similarEntries(variants [][]int32) []similarEntry {
-	var es []similarEntry
+	n := 0
+	for _, vs := range variants {
+		n += len(vs)
+	}
+	es := make([]similarEntry, 0, n)
 	for p, vs := range variants {
 		first := len(es)
 		for _, v := range vs {
 			sp := &r.spellings[v]
-			k := slices.IndexFunc(es[first:], func(e similarEntry) bool { return e.key == sp.key })
-			if k >= 0 {
-				es[first+k].family = sp.form.family
-			} else {
-				es = append(es, similarEntry{p, sp.key, sp.form.family})
-			}
+			es = append(es, similarEntry{p, sp.key, sp.form.family})
 		}
-		slices.SortFunc(es[first:], func(a, b similarEntry) int { return strings.Compare(a.key, b.key) })
+		if part := es[first:]; len(part) > 1 {
+			// Of the variants with one key, in order, the last gives the
+			// family.
+			slices.SortStableFunc(part, func(a, b similarEntry) int { return strings.Compare(a.key, b.key) })
+			k := 0
+			for _, e := range part[1:] {
+				if e.key == part[k].key {
+					part[k].family = e.family
+				} else {
+					k++
+					part[k] = e
+				}
+			}
+			es = es[:first+k+1]
+		}
 	}
 	return es
 }
@@ -1734,20 +1975,15 @@ func (r *resolver) settled(id *Identity, ps []int) bool {
 	if r.aliases == nil {
 		return false
 	}
-	keys := make([][]string, len(ps))
-	for i, p := range ps {
-		for _, v := range id.People[p].Variants {
-			k := r.aliases.canonical(Key(v))
-			if r.aliases.isNever(k) {
-				return true
-			}
-			keys[i] = append(keys[i], k, Key(v))
+	for _, p := range ps {
+		if r.aliasInfo(id, p).never {
+			return true
 		}
 	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			for _, x := range keys[i] {
-				for _, y := range keys[j] {
+	for i := range ps {
+		for j := i + 1; j < len(ps); j++ {
+			for _, x := range r.aliasInfo(id, ps[i]).apart {
+				for _, y := range r.aliasInfo(id, ps[j]).apart {
 					if r.aliases.isApart(x, y) {
 						return true
 					}
@@ -1756,4 +1992,38 @@ func (r *resolver) settled(id *Identity, ps []int) bool {
 		}
 	}
 	return false
+}
+
+// personAliases is what settled needs to know of a person: whether a
+// variant's key, after aliases, is a "!name", and the keys of its
+// variants, before and after aliases, that the aliases keep apart from
+// another.
+type personAliases struct {
+	done  bool
+	never bool
+	apart []string
+}
+
+// aliasInfo returns what settled needs to know of person p, computed
+// once.
+func (r *resolver) aliasInfo(id *Identity, p int) *personAliases {
+	if r.aliasInfos == nil {
+		r.aliasInfos = make([]personAliases, len(id.People))
+	}
+	info := &r.aliasInfos[p]
+	if info.done {
+		return info
+	}
+	info.done = true
+	for _, v := range id.People[p].Variants {
+		raw := Key(v)
+		k := r.aliases.canonical(raw)
+		info.never = info.never || r.aliases.isNever(k)
+		for _, x := range [2]string{k, raw} {
+			if r.aliases.apartKeys[x] && !slices.Contains(info.apart, x) {
+				info.apart = append(info.apart, x)
+			}
+		}
+	}
+	return info
 }

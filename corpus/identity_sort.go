@@ -6,56 +6,86 @@ import (
 	"strings"
 )
 
-// prefixed is an index to sort by a string, with the string's first 8
-// bytes as a number, which settle most comparisons without reading the
+// prefixed is an index to sort by a string, with 8 bytes of the string
+// from some offset as a number and how many of them the string has (9
+// when more follow): they settle most comparisons without reading the
 // string.
 type prefixed struct {
 	prefix uint64
+	n      int32
 	i      int32
 }
 
-// stringPrefix returns the first 8 bytes of s, big-endian, padded with
-// zeros: the order of prefixes is that of the strings, or ties.
-func stringPrefix(s string) uint64 {
+// chunkOf returns the 8 bytes of s from offset at, big-endian, padded
+// with zeros, and their number, 9 when s goes on after them.
+func chunkOf(s string, at int) (uint64, int32) {
+	if at >= len(s) {
+		return 0, 0
+	}
+	s = s[at:]
 	var p uint64
 	n := min(len(s), 8)
 	for k := 0; k < n; k++ {
 		p |= uint64(s[k]) << (56 - 8*k)
 	}
-	return p
+	if len(s) > 8 {
+		return p, 9
+	}
+	return p, int32(n)
 }
 
-// sortByString sorts idx by the strings str gives its elements, and
-// equal strings by element, in parts on w goroutines that are then
-// merged.
-func sortByString(idx []int32, str func(int32) string, w int) {
+// compareChunks orders prefixed by chunk, the shorter first of equal
+// padded bytes, and then by index. Of strings equal up to the chunks,
+// that order is theirs as far as it goes.
+func compareChunks(a, b prefixed) int {
+	if a.prefix != b.prefix {
+		return cmp.Compare(a.prefix, b.prefix)
+	}
+	if a.n != b.n {
+		return cmp.Compare(a.n, b.n)
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// stringSorter sorts indices by strings, keeping its scratch space for
+// the next sort.
+type stringSorter struct {
+	recs, tmp []prefixed
+}
+
+// sort sorts idx by the strings str gives its elements, and equal
+// strings by element. The strings are sorted 8 bytes at a time, as
+// numbers, those equal so far again by their next 8 bytes; in parts on
+// w goroutines, merged.
+func (st *stringSorter) sort(idx []int32, str func(int32) string, w int) {
 	if len(idx) < 2 {
 		return
 	}
-	recs := make([]prefixed, len(idx))
-	compare := func(a, b prefixed) int {
-		if a.prefix != b.prefix {
-			return cmp.Compare(a.prefix, b.prefix)
-		}
-		if c := strings.Compare(str(a.i), str(b.i)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
+	if cap(st.recs) < len(idx) {
+		st.recs = make([]prefixed, len(idx))
 	}
+	recs := st.recs[:len(idx)]
 	parallel(len(idx), w, func(_, lo, hi int) {
 		for k := lo; k < hi; k++ {
-			recs[k] = prefixed{stringPrefix(str(idx[k])), idx[k]}
+			p, n := chunkOf(str(idx[k]), 0)
+			recs[k] = prefixed{p, n, idx[k]}
 		}
-		slices.SortFunc(recs[lo:hi], compare)
+		sortChunks(recs[lo:hi], str, 0)
 	})
 	if w > 1 {
+		compare := func(a, b prefixed) int {
+			return cmp.Or(strings.Compare(str(a.i), str(b.i)), cmp.Compare(a.i, b.i))
+		}
 		// Merge the w sorted parts pairwise, doubling their size, each
 		// merge on its own goroutine.
 		bounds := make([]int, w+1)
 		for k := range bounds {
 			bounds[k] = len(idx) * k / w
 		}
-		tmp := make([]prefixed, len(idx))
+		if cap(st.tmp) < len(idx) {
+			st.tmp = make([]prefixed, len(idx))
+		}
+		tmp := st.tmp[:len(idx)]
 		for len(bounds) > 2 {
 			var next []int
 			parallel(len(bounds)/2, len(bounds)/2, func(m, _, _ int) {
@@ -78,6 +108,25 @@ func sortByString(idx []int32, str func(int32) string, w int) {
 	}
 	for k, r := range recs {
 		idx[k] = r.i
+	}
+}
+
+// sortChunks sorts recs, whose chunks start at offset at of their
+// strings, by string and index.
+func sortChunks(recs []prefixed, str func(int32) string, at int) {
+	slices.SortFunc(recs, compareChunks)
+	for lo := 0; lo < len(recs); {
+		hi := lo + 1
+		for hi < len(recs) && recs[hi].prefix == recs[lo].prefix && recs[hi].n == recs[lo].n {
+			hi++
+		}
+		if run := recs[lo:hi]; len(run) > 1 && run[0].n == 9 {
+			for k := range run {
+				run[k].prefix, run[k].n = chunkOf(str(run[k].i), at+8)
+			}
+			sortChunks(run, str, at+8)
+		}
+		lo = hi
 	}
 }
 

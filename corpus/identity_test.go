@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -53,6 +54,62 @@ func TestKeyASCII(t *testing.T) {
 	}
 	if _, ok := asciiKey("Takáč"); ok {
 		t.Errorf("asciiKey(%q) reports an ASCII name", "Takáč")
+	}
+}
+
+// TestKeyLatin checks the shortcut Key takes for names in Latin letters
+// against the full Unicode path: every rune it knows alone, between
+// letters and beside each other, and random names made of them, ASCII,
+// and runes it does not know.
+func TestKeyLatin(t *testing.T) {
+	runes := latinRunes()
+	for _, c := range []struct {
+		r    rune
+		want string
+	}{{'é', "e"}, {'ß', "ss"}, {'Ł', "l"}, {'Æ', "ae"}, {'İ', "i"}, {'ạ', "a"}, {'\u00a0', ""}, {'‐', ""}, {'’', ""}} {
+		if got, ok := runes[c.r]; !ok || got != c.want {
+			t.Errorf("latinRunes()[%q] = %q, %v, want %q, true", c.r, got, ok, c.want)
+		}
+	}
+	for _, r := range []rune{'\u0301', 'ŉ', 'ĳ', 'ª', '\ufffd'} {
+		if got, ok := runes[r]; ok {
+			t.Errorf("latinRunes()[%q] = %q, want none", r, got)
+		}
+	}
+	var known []string
+	for r := range runes {
+		known = append(known, string(r))
+	}
+	slices.Sort(known)
+	check := func(s string) {
+		t.Helper()
+		got, ok := latinKey(s)
+		if want := unicodeKey(s); ok && got != want {
+			t.Fatalf("latinKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, a := range known {
+		check(a)
+		check("Xy" + a + "z")
+		check(a + "-" + a)
+		for _, b := range known {
+			check(a + b)
+		}
+	}
+	alphabet := append(known, "a", "B", "z", "0", "'", " ", "-", ".", ",", "\t", "\u0301", "ŉ", "Ω", "\xff", "ﬁ")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+	if k, ok := latinKey("Zoë Ångström-Müller"); !ok || k != "zoe angstrom muller" {
+		t.Errorf("latinKey(%q) = %q, %v, want %q, true", "Zoë Ångström-Müller", k, ok, "zoe angstrom muller")
+	}
+	if _, ok := latinKey("Ω Müller"); ok {
+		t.Errorf("latinKey(%q) reports a Latin name", "Ω Müller")
 	}
 }
 

@@ -393,7 +393,7 @@ func similarPeople(es []similarEntry) []similarPair {
 	w := workers(len(es))
 	found := make([][]similarPair, w) // by goroutine
 	emit := func(k int, x, y similarEntry, why string) {
-		found[k] = append(found[k], similarPair{x.person, y.person, x.key, y.key, why})
+		found[k] = appendDoubling(found[k], similarPair{x.person, y.person, x.key, y.key, why})
 	}
 	pairs(es, w, transHashes, func(k int, x, y similarEntry) {
 		if transliterated(x.key) == transliterated(y.key) {
