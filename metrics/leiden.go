@@ -210,12 +210,7 @@ func (lg *level) len() int { return len(lg.nw) }
 // levelFromGraph copies g's compressed rows into a level.
 func levelFromGraph(g *graph.Graph, unit bool) *level {
 	n := g.Len()
-	lg := &level{
-		off: make([]int, n+1),
-		adj: make([]int32, 0, 2*g.EdgeCount()),
-		w:   make([]float64, 0, 2*g.EdgeCount()),
-		nw:  make([]float64, n),
-	}
+	lg := &level{off: make([]int, n+1), nw: make([]float64, n)}
 	// Checking each edge once, in order, is cheaper than checking each
 	// of its two entries in the rows.
 	for _, e := range g.Edges {
@@ -226,8 +221,8 @@ func levelFromGraph(g *graph.Graph, unit bool) *level {
 	for u := range n {
 		lg.off[u+1] = lg.off[u] + g.Degree(u)
 	}
-	lg.adj = lg.adj[:lg.off[n]]
-	lg.w = lg.w[:lg.off[n]]
+	lg.adj = make([]int32, lg.off[n])
+	lg.w = make([]float64, lg.off[n])
 	halves(lg.off, func(lo, hi int) {
 		for u := lo; u < hi; u++ {
 			nbrs, eids := g.Neighbors(u)
@@ -264,6 +259,10 @@ type moveComm struct {
 	acc    float64 // weight from the current node, or -1 when not touched
 	weight float64 // NW_C
 }
+
+// Edge weights are never negative, so an acc of -1 in moveComm and
+// refineComm marks a community not yet met among the current node's
+// neighbours, without a separate array of flags to read.
 
 // perm returns the nodes 0..n-1 in the order of l.rng.Perm(n), drawing
 // the same numbers, as int32.
