@@ -511,10 +511,11 @@ type spelling struct {
 	// particle of s, as Person shows them.
 	given, family string
 
-	// familyRank and first rank the family and the first given name of
-	// form among those of all spellings, and the first given names of
-	// ranks first to firstEnd-1 are those it agrees with: itself when
-	// whole, the names starting with it when an initial (see rankForms).
+	// familyRank numbers the family of form among those of all
+	// spellings, and first ranks its first given name; the first given
+	// names of ranks first to firstEnd-1 are those it agrees with: itself
+	// when whole, the names starting with it when an initial (see
+	// rankForms).
 	familyRank, first, firstEnd int32
 }
 
@@ -599,6 +600,7 @@ type resolver struct {
 	joins      Joins
 	suspects   []suspectNodes
 	ranked     bool            // rankForms has ranked the forms of the spellings
+	families   int             // the number of family names rankForms numbered
 	aliasInfos []personAliases // of each person, for settled
 	sorter     stringSorter
 }
@@ -691,57 +693,23 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		total += len(papers[i].Authors)
 	}
 
-	// Distinct names as written, in order of first appearance; r.of
-	// holds the name of each author until it holds the node. Authors
-	// whose identifiers are all empty join the node of those without
-	// (they have the same key and no identifier to join), so they are
-	// counted with them, but the first author of a node gives it its
-	// identifiers, and edges keeps them.
-	nameOf := make(map[string]int32)
-	var names []string
-	var count []int32 // of each name, the authors without identifiers
-	var first []int   // of each name, the first author without identifiers
-	var edges []int   // authors whose identifiers are all empty
-	var withIDs []idAuthor
+	// Distinct names as written; r.of holds the name of each author
+	// until it holds the node. Authors whose identifiers are all empty
+	// join the node of those without (they have the same key and no
+	// identifier to join), so they are counted with them, but the first
+	// author of a node gives it its identifiers, and edges keeps them.
 	r.of = make([]int32, total)
 	r.ofStart = make([]int, len(papers)+1)
-	pos := 0
 	for i := range papers {
-		r.ofStart[i] = pos
-		for j := range papers[i].Authors {
-			au := &papers[i].Authors[j]
-			nm, ok := nameOf[au.Name]
-			if !ok {
-				nm = int32(len(names))
-				nameOf[au.Name] = nm
-				names = appendDoubling(names, au.Name)
-				count = appendDoubling(count, 0)
-				first = appendDoubling(first, -1)
-			}
-			r.of[pos] = nm
-			switch {
-			case len(au.IDs) == 0:
-			case allEmpty(au.IDs):
-				edges = append(edges, pos)
-			default:
-				withIDs = appendDoubling(withIDs, idAuthor{pos, au})
-				pos++
-				continue
-			}
-			if count[nm] == 0 {
-				first[nm] = pos
-			}
-			count[nm]++
-			pos++
-		}
+		r.ofStart[i+1] = r.ofStart[i] + len(papers[i].Authors)
 	}
-	r.ofStart[len(papers)] = pos
+	table, withIDs, edges := countNames(papers, r.ofStart, r.of)
+	names, count, first := table.names, table.count, table.first
 
 	// The key and the spelling of each name, computed in parallel. A
 	// name that is its own spelling is the only one with it among the
-	// names that are; another name with that spelling finds it by
-	// nameOf, so only spellings that are no name need a map of their
-	// own.
+	// names that are; another name with that spelling finds it in the
+	// table, so only spellings that are no name need a map of their own.
 	nameKey := make([]string, len(names))
 	nameSpell := make([]string, len(names))
 	parallel(len(names), workers(len(names)), func(_, lo, hi int) {
@@ -763,7 +731,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		if spellOfName[i] >= 0 {
 			continue
 		}
-		if j, ok := nameOf[s]; ok && nameSpell[j] == s {
+		if j, ok := table.lookup(s); ok && nameSpell[j] == s {
 			spellOfName[i] = spellOfName[j]
 		} else if k, ok := other[s]; ok {
 			spellOfName[i] = k
@@ -773,7 +741,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			r.spellings = append(r.spellings, spelling{s: s})
 		}
 	}
-	nameOf, nameSpell, other = nil, nil, nil
+	table, nameSpell, other = nil, nil, nil
 	parallel(len(r.spellings), workers(len(r.spellings)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sp := &r.spellings[i]
@@ -1370,51 +1338,62 @@ func (r *resolver) consistent(nodes []int) bool {
 	return true
 }
 
-// rankForms ranks the family names and the first given names of the
-// forms of all spellings (see [spelling]), so that joinInitials compares
-// numbers, not strings. The first given names starting with an initial
-// are adjacent in sort order, after the initial: their ranks run from
-// the initial's to its firstEnd.
+// rankForms numbers the family names and ranks the first given names
+// of the forms of all spellings (see [spelling]), so that joinInitials
+// compares numbers, not strings. Family names need only be told apart;
+// first given names are ranked in sort order, where those starting with
+// an initial follow it: their ranks run from the initial's to its
+// firstEnd.
 func (r *resolver) rankForms() {
-	var sp []int32 // the spellings with forms
+	families := make(map[string]int32)
+	firstOf := make(map[string]int32)
+	var firsts []string // distinct
 	for i := range r.spellings {
-		if r.spellings[i].form.str != "" {
-			sp = append(sp, int32(i))
+		sp := &r.spellings[i]
+		if sp.form.str == "" {
+			continue
 		}
-	}
-	w := workers(len(sp))
-	byFamily := slices.Clone(sp)
-	r.sorter.sort(byFamily, func(i int32) string { return r.spellings[i].form.family }, w)
-	rank := int32(-1)
-	for k, i := range byFamily {
-		if k == 0 || r.spellings[i].form.family != r.spellings[byFamily[k-1]].form.family {
-			rank++
+		f, ok := families[sp.form.family]
+		if !ok {
+			f = int32(len(families))
+			families[sp.form.family] = f
 		}
-		r.spellings[i].familyRank = rank
-	}
-	byFamily = nil
-	r.sorter.sort(sp, func(i int32) string { return r.spellings[i].form.given[0] }, w)
-	var firsts []string // distinct, sorted
-	for _, i := range sp {
-		g := r.spellings[i].form.given[0]
-		if len(firsts) == 0 || g != firsts[len(firsts)-1] {
-			firsts = append(firsts, g)
+		g, ok := firstOf[sp.form.given[0]]
+		if !ok {
+			g = int32(len(firsts))
+			firstOf[sp.form.given[0]] = g
+			firsts = append(firsts, sp.form.given[0])
 		}
-		r.spellings[i].first = int32(len(firsts) - 1)
+		sp.familyRank, sp.first = f, g
 	}
-	ends := make([]int32, len(firsts))
-	for k, g := range firsts {
+	r.families = len(families)
+	families, firstOf = nil, nil
+	order := make([]int32, len(firsts))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	r.sorter.sort(order, func(k int32) string { return firsts[k] }, 1)
+	rank := make([]int32, len(firsts))
+	sorted := make([]string, len(firsts))
+	for k, g := range order {
+		rank[g], sorted[k] = int32(k), firsts[g]
+	}
+	ends := make([]int32, len(sorted))
+	for k, g := range sorted {
 		switch {
 		case g == "":
 			ends[k] = int32(k) // agrees with nothing
 		case utf8.RuneCountInString(g) > 1:
 			ends[k] = int32(k + 1)
 		default:
-			ends[k] = int32(k + sort.Search(len(firsts)-k, func(m int) bool { return !strings.HasPrefix(firsts[k+m], g) }))
+			ends[k] = int32(k + sort.Search(len(sorted)-k, func(m int) bool { return !strings.HasPrefix(sorted[k+m], g) }))
 		}
 	}
-	for _, i := range sp {
-		r.spellings[i].firstEnd = ends[r.spellings[i].first]
+	for i := range r.spellings {
+		if sp := &r.spellings[i]; sp.form.str != "" {
+			sp.first = rank[sp.first]
+			sp.firstEnd = ends[sp.first]
+		}
 	}
 }
 
@@ -1467,6 +1446,14 @@ func (r *resolver) joinInitials(full bool) {
 		}
 		return cmp.Compare(a.node, b.node)
 	})
+	// The refs of family f are refs[famStart[f]:famStart[f+1]].
+	famStart := make([]int32, r.families+1)
+	for _, c := range refs {
+		famStart[c.rank>>32+1]++
+	}
+	for f := range r.families {
+		famStart[f+1] += famStart[f]
+	}
 	var plans []struct{ i, j int }
 	var cands []int // roots
 	for i := range r.nodes {
@@ -1478,7 +1465,8 @@ func (r *resolver) joinInitials(full bool) {
 		best := 0
 		for _, s := range n.forms {
 			f := &r.spellings[s]
-			for _, c := range initialsCandidates(refs, f) {
+			fam := f.familyRank
+			for _, c := range initialsCandidates(refs[famStart[fam]:famStart[fam+1]], f) {
 				cf := &r.spellings[c.spelling].form
 				if int(c.node) == i || !compatibleGiven(f.form.given, cf.given) {
 					continue
@@ -1509,10 +1497,10 @@ func (r *resolver) joinInitials(full bool) {
 	}
 }
 
-// initialsCandidates returns the refs, sorted by rank, that may be
-// compatible with the form of sp: same family, and the same first given
-// name when it is whole or a first given name starting with it when it
-// is an initial.
+// initialsCandidates returns the refs, sorted by rank and all of the
+// family of sp, that may be compatible with the form of sp: the same
+// first given name when it is whole or a first given name starting with
+// it when it is an initial.
 func initialsCandidates(refs []initialsRef, sp *spelling) []initialsRef {
 	fam := uint64(sp.familyRank) << 32
 	lo, _ := slices.BinarySearchFunc(refs, fam|uint64(sp.first), func(c initialsRef, rank uint64) int {

@@ -395,17 +395,24 @@ func similarPeople(es []similarEntry) []similarPair {
 	emit := func(k int, x, y similarEntry, why string) {
 		found[k] = appendDoubling(found[k], similarPair{x.person, y.person, x.key, y.key, why})
 	}
-	pairs(es, w, transHashes, func(k int, x, y similarEntry) {
+	trans, words := make([]uint64, len(es)), make([]uint64, len(es))
+	parallel(len(es), w, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			trans[i], words[i] = keyHashes(es[i].key)
+		}
+	})
+	pairs(es, w, func(i int, add func(uint64)) { add(trans[i]) }, func(k int, x, y similarEntry) {
 		if transliterated(x.key) == transliterated(y.key) {
 			emit(k, x, y, "transliteration")
 		}
 	})
-	pairs(es, w, wordsHashes, func(k int, x, y similarEntry) {
+	pairs(es, w, func(i int, add func(uint64)) { add(words[i]) }, func(k int, x, y similarEntry) {
 		if sortedWords(x.key) == sortedWords(y.key) {
 			emit(k, x, y, "same words in another order")
 		}
 	})
-	pairs(es, w, deletionHashes, func(k int, x, y similarEntry) {
+	trans, words = nil, nil
+	pairs(es, w, func(i int, add func(uint64)) { deletionHashes(es[i].key, add) }, func(k int, x, y similarEntry) {
 		if !oneEdit(x.key, y.key) {
 			return
 		}
@@ -420,17 +427,18 @@ func similarPeople(es []similarEntry) []similarPair {
 
 // pairs calls check(k, x, y) on goroutine k of w for every two entries
 // x and y of es of different people and keys that hashes files under a
-// common hash, x earlier in es.
+// common hash, x earlier in es; hashes(i, add) calls add with each hash
+// of entry i.
 //
 // The hashes are filed in buckets by their top bits: a first pass
 // counts them, so that one slice holds them all, bucket after bucket,
 // and a second fills it, each goroutine its entries' part of every
 // bucket. Entries filed under one hash then meet in one small bucket,
-// sorted on its own, and the buckets are shared out among the
-// goroutines. A hash is filed as one word: its bits below the bucket's,
-// with the entry in the lowest bits in place of the last of them; so
-// more hashes collide, which costs checks, not pairs.
-func pairs(es []similarEntry, w int, hashes func(key string, add func(uint64)), check func(k int, x, y similarEntry)) {
+// where a small hash table finds them, and the buckets are shared out
+// among the goroutines. A hash is filed as one word: its bits below the
+// bucket's, with the entry in the lowest bits in place of the last of
+// them; so more hashes collide, which costs checks, not pairs.
+func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check func(k int, x, y similarEntry)) {
 	if len(es) < 2 {
 		return
 	}
@@ -445,11 +453,11 @@ func pairs(es []similarEntry, w int, hashes func(key string, add func(uint64)), 
 		n := pos[k*buckets : (k+1)*buckets]
 		add := func(h uint64) { n[mix64(h)>>(64-bucketBits)]++ }
 		for i := lo; i < hi; i++ {
-			hashes(es[i].key, add)
+			hashes(i, add)
 		}
 	})
 	start := make([]int, buckets+1) // bucket b is filed[start[b]:start[b+1]]
-	total := 0
+	total, largest := 0, 0
 	for b := range buckets {
 		start[b] = total
 		for k := range w {
@@ -457,6 +465,7 @@ func pairs(es []similarEntry, w int, hashes func(key string, add func(uint64)), 
 			pos[k*buckets+b] = total
 			total += n
 		}
+		largest = max(largest, total-start[b])
 	}
 	start[buckets] = total
 	filed := make([]uint64, total)
@@ -471,21 +480,51 @@ func pairs(es []similarEntry, w int, hashes func(key string, add func(uint64)), 
 		}
 		for i := lo; i < hi; i++ {
 			e = uint64(i)
-			hashes(es[i].key, add)
+			hashes(i, add)
 		}
 	})
+	pos = nil
 	parallel(buckets, w, func(k, lo, hi int) {
+		// In each bucket, a table of the words filed, by hash, chains
+		// the words of one hash (the first of them heads the chain) and
+		// lists the chains of more than one.
+		size := 8
+		for size < 2*largest {
+			size *= 2
+		}
+		table := make([]int32, size) // a word + 1, or 0
+		chain := make([]int32, largest)
+		var heads []int32
+		var run []uint64
 		for b := lo; b < hi; b++ {
 			bucket := filed[start[b]:start[b+1]]
-			slices.Sort(bucket)
-			for lo := 0; lo < len(bucket); {
-				hi := lo + 1
-				for hi < len(bucket) && bucket[hi]>>entryBits == bucket[lo]>>entryBits {
-					hi++
+			clear(table)
+			heads = heads[:0]
+			for x, v := range bucket {
+				hv := v >> entryBits
+				chain[x] = -1
+				for slot := hv & uint64(size-1); ; slot = (slot + 1) & uint64(size-1) {
+					y := table[slot] - 1
+					if y < 0 {
+						table[slot] = int32(x) + 1
+						break
+					}
+					if bucket[y]>>entryBits == hv {
+						if chain[y] < 0 {
+							heads = append(heads, y)
+						}
+						chain[x], chain[y] = chain[y], int32(x)
+						break
+					}
 				}
-				run := bucket[lo:hi]
-				lo = hi
-				// Within a run, equal words are one entry filed twice.
+			}
+			for _, y := range heads {
+				run = run[:0]
+				for x := y; x >= 0; x = chain[x] {
+					run = append(run, bucket[x])
+				}
+				slices.Sort(run)
+				// Equal words are one entry filed twice.
 				for i := range run {
 					if i > 0 && run[i] == run[i-1] {
 						continue
@@ -535,10 +574,15 @@ func fnvAdd(h uint64, s string) uint64 {
 func nextField(s string) (field, rest string, ok bool) {
 	i := 0
 	for i < len(s) {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
 		}
@@ -549,10 +593,15 @@ func nextField(s string) (field, rest string, ok bool) {
 	}
 	j := i
 	for j < len(s) {
-		r, n := rune(s[j]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[j:])
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			j++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsSpace(r) {
 			break
 		}
@@ -561,40 +610,49 @@ func nextField(s string) (field, rest string, ok bool) {
 	return s[i:j], s[j:], true
 }
 
-// transHashes files a key under the hash of its transliteration.
-func transHashes(key string, add func(uint64)) {
-	h := uint64(fnvOffset)
+// asciiSpace tells the ASCII bytes that are white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// keyHashes returns the hashes a key is filed under to find keys the
+// same after transliteration (the hash of its words, each replaced by
+// its entry in transliterations), and keys of the same words in another
+// order (a hash of its words that does not depend on their order).
+func keyHashes(key string) (trans, words uint64) {
+	trans = fnvOffset
 	for i, rest := 0, key; ; i++ {
 		w, r, ok := nextField(rest)
 		if !ok {
 			break
 		}
 		rest = r
+		// Mixed, so that sums of word hashes rarely collide.
+		words += mix64(fnvAdd(fnvOffset, w))
 		if i > 0 {
-			h = fnvAdd(h, " ")
+			trans = fnvAdd(trans, " ")
 		}
-		if t := transliterations[w]; t != "" {
+		if t := transliteration(w); t != "" {
 			w = t
 		}
-		h = fnvAdd(h, w)
+		trans = fnvAdd(trans, w)
 	}
-	add(h)
+	return trans, words
 }
 
-// wordsHashes files a key under a hash of its words that does not
-// depend on their order.
-func wordsHashes(key string, add func(uint64)) {
-	var h uint64
-	for rest := key; ; {
-		w, r, ok := nextField(rest)
-		if !ok {
-			break
-		}
-		rest = r
-		// Mixed, so that sums of word hashes rarely collide.
-		h += mix64(fnvAdd(fnvOffset, w))
+// transliterable says, by length and first byte, which words may be in
+// transliterations, so that most words need no map lookup.
+var transliterable = func() (t [16][256]bool) {
+	for w := range transliterations {
+		t[len(w)][w[0]] = true
 	}
-	add(h)
+	return t
+}()
+
+// transliteration returns the entry of w in transliterations, or "".
+func transliteration(w string) string {
+	if w == "" || len(w) >= len(transliterable) || !transliterable[len(w)][w[0]] {
+		return ""
+	}
+	return transliterations[w]
 }
 
 // Strings are hashed for deletionHashes as polynomials: the hash of s
@@ -622,7 +680,8 @@ func polyHash(h uint64, n int) uint64 {
 // deletionHashes files a key of at least 8 letters under its hash and
 // the hash of each string made by deleting one of its letters.
 func deletionHashes(key string, add func(uint64)) {
-	if utf8.RuneCountInString(key) < 8 {
+	runes := utf8.RuneCountInString(key)
+	if runes < 8 {
 		return
 	}
 	n := len(key)
@@ -633,6 +692,15 @@ func deletionHashes(key string, add func(uint64)) {
 	}
 	add(polyHash(full, n))
 	pre, p := uint64(0), pow // of key[:i], polyBase^(n-i)
+	if runes == n {
+		// Every rune is one byte.
+		for i := 0; i < n; i++ {
+			next, q := pre*polyBase+uint64(key[i]), p*polyInverse
+			add(polyHash(full+(pre-next)*q, n-1))
+			pre, p = next, q
+		}
+		return
+	}
 	for i := 0; i < n; {
 		_, size := utf8.DecodeRuneInString(key[i:])
 		next, q := pre, p // of key[:i+size], polyBase^(n-i-size)

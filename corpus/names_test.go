@@ -274,3 +274,29 @@ func TestNextFieldAndInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyHashes(t *testing.T) {
+	for w, want := range transliterations {
+		if got := transliteration(w); got != want {
+			t.Errorf("transliteration(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, w := range []string{"", "a", "alexander", "aleksandrs", "wang", "xenia2"} {
+		if got := transliteration(w); got != transliterations[w] {
+			t.Errorf("transliteration(%q) = %q, want %q", w, got, transliterations[w])
+		}
+	}
+	for _, key := range []string{"", "wei wang", "aleksandr sergei ivanov", "iulia  x", " yu "} {
+		trans, _ := keyHashes(key)
+		if want := fnvAdd(fnvOffset, transliterated(key)); trans != want {
+			t.Errorf("keyHashes(%q) files it under %x for its transliteration, want %x", key, trans, want)
+		}
+	}
+	a, wa := keyHashes("aleksandr ivanov")
+	b, wb := keyHashes("alexander ivanov")
+	c, wc := keyHashes("ivanov alexander")
+	if a != b || b == c || wa == wb || wb != wc {
+		t.Errorf("keyHashes: transliterations %x %x %x, words %x %x %x; want the first two and the last two equal",
+			a, b, c, wa, wb, wc)
+	}
+}
