@@ -104,7 +104,8 @@ func asciiKey(name string) (string, bool) {
 	if same && !space || name == "" {
 		return name, true
 	}
-	b := make([]byte, 0, len(name))
+	var buf [64]byte
+	b := buf[:0]
 	space = true
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -168,7 +169,8 @@ var latinRunes = sync.OnceValue(func() map[rune]string {
 // latinRunes, letter by letter. It reports false for other names.
 func latinKey(name string) (string, bool) {
 	runes := latinRunes()
-	b := make([]byte, 0, len(name))
+	var buf [64]byte
+	b := buf[:0]
 	space := true
 	for i := 0; i < len(name); {
 		c := name[i]
@@ -899,7 +901,12 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		}
 	})
 	r.parent = make([]int, len(r.nodes))
-	r.scheme = make([][]schemeID, len(r.nodes))
+	for i := range r.nodes {
+		if len(r.nodes[i].ids) > 0 {
+			r.scheme = make([][]schemeID, len(r.nodes))
+			break
+		}
+	}
 	r.rules = make([]uint8, len(r.nodes))
 	r.never = make([]bool, len(r.nodes))
 	// Only keys kept apart from another by the aliases matter to canJoin;
@@ -1098,8 +1105,8 @@ func (r *resolver) find(i int) int {
 // canJoin reports whether the people of roots a and b may be joined: no
 // scheme with two identifiers, no pair of names kept apart.
 func (r *resolver) canJoin(a, b int) bool {
-	for _, x := range r.scheme[a] {
-		if y, ok := schemeOf(r.scheme[b], x.scheme); ok && x.id != y {
+	for _, x := range r.schemes(a) {
+		if y, ok := schemeOf(r.schemes(b), x.scheme); ok && x.id != y {
 			return false
 		}
 	}
@@ -1116,6 +1123,14 @@ func (r *resolver) canJoin(a, b int) bool {
 	return true
 }
 
+// schemes returns the identifiers of root a by scheme.
+func (r *resolver) schemes(a int) []schemeID {
+	if r.scheme == nil {
+		return nil
+	}
+	return r.scheme[a]
+}
+
 // join joins the people of nodes i and j by rule, unless forbidden;
 // force skips the checks. It reports whether they are one person after.
 func (r *resolver) join(i, j int, rule string, force bool) bool {
@@ -1130,10 +1145,12 @@ func (r *resolver) join(i, j int, rule string, force bool) bool {
 		a, b = b, a
 	}
 	r.parent[b] = a
-	for _, x := range r.scheme[b] {
-		r.scheme[a] = setScheme(r.scheme[a], x.scheme, x.id, false)
+	if r.scheme != nil {
+		for _, x := range r.scheme[b] {
+			r.scheme[a] = setScheme(r.scheme[a], x.scheme, x.id, false)
+		}
+		r.scheme[b] = nil
 	}
-	r.scheme[b] = nil
 	if r.apart {
 		for _, k := range r.keys[b] {
 			if !slices.Contains(r.keys[a], k) {
@@ -1323,7 +1340,7 @@ func (r *resolver) consistent(nodes []int) bool {
 	}
 	var merged []schemeID
 	for _, a := range roots {
-		for _, x := range r.scheme[a] {
+		for _, x := range r.schemes(a) {
 			if y, ok := schemeOf(merged, x.scheme); ok && x.id != y {
 				return false
 			}

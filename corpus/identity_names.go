@@ -11,11 +11,59 @@ type nameTable struct {
 	count []int32 // of each name, its authors without identifiers or with only empty ones
 	first []int   // of each name, the first of those authors
 
-	// The names are counted in shards, one per goroutine, chosen by a
-	// hash of the name; shard k numbers its names from start[k] and finds
-	// them with maps[k].
-	maps  []map[string]int32
+	// The names are counted in shards, one per goroutine, chosen by the
+	// top bits of a hash of the name; shard k numbers its names from
+	// start[k] and finds them with index[k].
+	index []nameIndex
 	start []int32
+}
+
+// nameIndex finds the names of a shard by hash, in open addressing: a
+// slot holds the high 32 bits of the hash of a name, which also place
+// it, and 1 + its index in the shard, or 0 when free. Most names not
+// looked for are passed over on those bits, without reading them.
+type nameIndex struct {
+	slots []uint64
+	n     int // names filed
+}
+
+// find returns the index in names of s, whose hash is h, or -1 and the
+// slot where it goes.
+func (x *nameIndex) find(s string, h uint64, names []string) (int32, int) {
+	tag := h >> 32
+	mask := len(x.slots) - 1
+	for slot := int(tag) & mask; ; slot = (slot + 1) & mask {
+		v := x.slots[slot]
+		switch {
+		case v == 0:
+			return -1, slot
+		case v>>32 == tag && names[uint32(v)-1] == s:
+			return int32(uint32(v) - 1), slot
+		}
+	}
+}
+
+// add files the name of index i, whose hash is h, in slot, which find
+// returned, and doubles the table when it is half full.
+func (x *nameIndex) add(i int32, h uint64, slot int) {
+	x.slots[slot] = h>>32<<32 | uint64(i+1)
+	x.n++
+	if 2*x.n <= len(x.slots) {
+		return
+	}
+	old := x.slots
+	x.slots = make([]uint64, 2*len(old))
+	mask := len(x.slots) - 1
+	for _, v := range old {
+		if v == 0 {
+			continue
+		}
+		slot := int(v>>32) & mask
+		for x.slots[slot] != 0 {
+			slot = (slot + 1) & mask
+		}
+		x.slots[slot] = v
+	}
 }
 
 // countNames returns the names of the authors of papers and sets of[a]
@@ -23,9 +71,9 @@ type nameTable struct {
 // Authors with identifiers that are not all empty are listed in
 // withIDs, and those with only empty identifiers in edges, by position.
 //
-// Each goroutine counts the names of its shard, so the map lookups, one
-// per author, are shared out; each reads all the authors but starts at
-// its own part of the papers, so that the goroutines do not write to the
+// Each goroutine counts the names of its shard, so the lookups, one per
+// author, are shared out; each reads all the authors but starts at its
+// own part of the papers, so that the goroutines do not write to the
 // same part of of at once.
 func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withIDs []idAuthor, edges []int) {
 	w := workers(len(of))
@@ -34,12 +82,12 @@ func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withID
 		names []string
 		count []int32
 		first []int
-		m     map[string]int32
+		index nameIndex
 	}
 	shards := make([]shard, w)
 	parallel(w, w, func(k, _, _ int) {
 		sh := &shards[k]
-		sh.m = make(map[string]int32)
+		sh.index.slots = make([]uint64, 1024)
 		from := len(papers) * k / w
 		for n := range papers {
 			i := from + n
@@ -57,16 +105,17 @@ func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withID
 						withIDs = appendDoubling(withIDs, idAuthor{pos + j, au})
 					}
 				}
-				if w > 1 && nameShard(au.Name, w) != k {
+				h := nameHash(au.Name)
+				if w > 1 && nameShard(h, w) != k {
 					continue
 				}
-				nm, ok := sh.m[au.Name]
-				if !ok {
+				nm, slot := sh.index.find(au.Name, h, sh.names)
+				if nm < 0 {
 					nm = int32(len(sh.names))
-					sh.m[au.Name] = nm
 					sh.names = appendDoubling(sh.names, au.Name)
 					sh.count = appendDoubling(sh.count, 0)
 					sh.first = appendDoubling(sh.first, 0)
+					sh.index.add(nm, h, slot)
 				}
 				of[pos+j] = nm<<shardBits | int32(k)
 				if len(au.IDs) == 0 || allEmpty(au.IDs) {
@@ -78,12 +127,13 @@ func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withID
 			}
 		}
 	})
-	t = &nameTable{maps: make([]map[string]int32, w), start: make([]int32, w+1)}
+	t = &nameTable{index: make([]nameIndex, w), start: make([]int32, w+1)}
 	for k := range shards {
 		t.start[k+1] = t.start[k] + int32(len(shards[k].names))
+		t.index[k] = shards[k].index
 	}
 	if w == 1 {
-		t.names, t.count, t.first, t.maps[0] = shards[0].names, shards[0].count, shards[0].first, shards[0].m
+		t.names, t.count, t.first = shards[0].names, shards[0].count, shards[0].first
 		return t, withIDs, edges
 	}
 	n := int(t.start[w])
@@ -93,7 +143,7 @@ func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withID
 		copy(t.names[t.start[k]:], sh.names)
 		copy(t.count[t.start[k]:], sh.count)
 		copy(t.first[t.start[k]:], sh.first)
-		t.maps[k] = sh.m
+		sh.names, sh.count, sh.first = nil, nil, nil
 	}
 	mask := int32(1)<<shardBits - 1
 	parallel(len(of), w, func(_, lo, hi int) {
@@ -106,16 +156,18 @@ func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withID
 
 // lookup returns the index of name s, and whether it is there.
 func (t *nameTable) lookup(s string) (int32, bool) {
+	h := nameHash(s)
 	k := 0
-	if len(t.maps) > 1 {
-		k = nameShard(s, len(t.maps))
+	if len(t.index) > 1 {
+		k = nameShard(h, len(t.index))
 	}
-	i, ok := t.maps[k][s]
-	return t.start[k] + i, ok
+	lo, hi := t.start[k], t.start[k+1]
+	i, _ := t.index[k].find(s, h, t.names[lo:hi])
+	return lo + i, i >= 0
 }
 
-// nameShard returns the shard of name s among w.
-func nameShard(s string, w int) int {
+// nameHash returns a hash of a name, read 8 bytes at a time.
+func nameHash(s string) uint64 {
 	h := uint64(len(s)) * 0x9e3779b97f4a7c15
 	for ; len(s) >= 8; s = s[8:] {
 		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
@@ -126,6 +178,11 @@ func nameShard(s string, w int) int {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint64(s[i])) * fnvPrime
 	}
-	hi, _ := bits.Mul64(mix64(h), uint64(w))
+	return mix64(h)
+}
+
+// nameShard returns the shard among w of a name whose hash is h.
+func nameShard(h uint64, w int) int {
+	hi, _ := bits.Mul64(h, uint64(w))
 	return int(hi)
 }

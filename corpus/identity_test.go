@@ -422,3 +422,38 @@ func TestResolveInitialsDoNotChain(t *testing.T) {
 		t.Errorf("suspects = %+v, want one saying the names do not fit each other", id.Suspects)
 	}
 }
+
+// TestResolveEmptyIdentifiers pins what Resolve makes of authors whose
+// identifiers are empty strings: the first author of a name's key gives
+// the node its identifiers, and the empty identifier joins as any other.
+// The text is what Resolve wrote before authors without identifiers
+// were counted by name.
+func TestResolveEmptyIdentifiers(t *testing.T) {
+	papers := []Paper{
+		{Authors: []Author{{Name: "Wei Wang", IDs: []string{""}}, {Name: "Li Na"}}},
+		{Authors: []Author{{Name: "Wei Wang"}, {Name: "Li Na", IDs: []string{"", ""}}}},
+		{Authors: []Author{{Name: "Wei Wang", IDs: []string{"orcid:1"}}, {Name: "W. Wang"}}},
+		{Authors: []Author{{Name: "wei  wang"}, {Name: "Na Li", IDs: []string{"orcid:2", ""}}}},
+		{Authors: []Author{{Name: "Li Na", IDs: []string{"orcid:2"}}}},
+	}
+	want := `people 3
+0 "li na" "Li Na" "Li" "Na" ["Li Na" "Na Li" "Wei Wang" "wei wang"] ["" "orcid:2"] ["identifier"]
+1 "w wang" "W. Wang" "W." "Wang" ["W. Wang"] [] []
+2 "wei wang" "Wei Wang" "Wei" "Wang" ["Wei Wang"] ["orcid:1"] []
+of 5
+0 [0 0]
+1 [0 0]
+2 [2 1]
+3 [0 0]
+4 [0]
+suspects 2
+[1 0 2] "initials match 2 people"
+[2 0] "1 names fit one person but not each other"
+joins {Alias:0 Identifier:2 Name:0 Initials:0}
+`
+	var b strings.Builder
+	writeIdentity(&b, Resolve(papers, nil))
+	if got := b.String(); got != want {
+		t.Errorf("Resolve wrote\n%s\nwant\n%s", got, want)
+	}
+}

@@ -108,7 +108,27 @@ var particles = map[string]bool{
 // suffixes are the generational suffixes, lower case without a dot.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-func isSuffix(w string) bool { return suffixes[strings.ToLower(strings.TrimSuffix(w, "."))] }
+func isSuffix(w string) bool { return inLower(suffixes, strings.TrimSuffix(w, ".")) }
+
+// inLower reports whether m holds w in lower case, as strings.ToLower
+// writes it; short ASCII words are lowered without allocating.
+func inLower(m map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return m[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return m[strings.ToLower(w)]
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
+}
 
 // isInitials reports whether w is written as initials: "S.", "S",
 // "J.-P.", "SA", "J.P.". Groups without dots are at most three upper
@@ -152,6 +172,10 @@ func isInitials(w string) bool {
 // suffix. Whitespace is collapsed and the words are kept as written; a
 // name of one word is a family name.
 func ParseName(s string) Name {
+	if strings.IndexByte(s, ',') < 0 {
+		// One part: what follows would collapse its whitespace first.
+		return parseOrdered(strings.Fields(s))
+	}
 	parts := nameSplitCommas(s)
 	for i, p := range parts {
 		parts[i] = strings.Join(strings.Fields(p), " ")
@@ -187,19 +211,23 @@ func familyPart(s string) Name {
 // isParticle reports whether w can be a particle; lower says whether a
 // word in lower case counts.
 func isParticle(w string, lower bool) bool {
-	if particles[strings.ToLower(w)] {
+	if inLower(particles, w) {
 		return true
 	}
-	r := []rune(w)
-	return lower && len(r) > 0 && unicode.IsLower(r[0])
+	r, _ := utf8.DecodeRuneInString(w)
+	return lower && w != "" && unicode.IsLower(r)
 }
 
 // splitAlPrefix moves an "al-" or "el-" in front of the family name into
 // the particle.
 func splitAlPrefix(n Name) Name {
-	low := strings.ToLower(n.Family)
-	for _, p := range []string{"al-", "el-"} {
-		if strings.HasPrefix(low, p) && len(n.Family) > len(p) && !strings.Contains(n.Family, " ") {
+	// Only "A" lowers to "a", "L" to "l" and "E" to "e", so the family
+	// name in lower case starts with p when its first bytes do, in either
+	// case. Both prefixes are tried on the family name as it came.
+	family := n.Family
+	for _, p := range [...]string{"al-", "el-"} {
+		if len(family) >= len(p) && family[0]|0x20 == p[0] && family[1]|0x20 == 'l' && family[2] == '-' &&
+			len(n.Family) > len(p) && !strings.Contains(n.Family, " ") {
 			n.Particle = strings.TrimSpace(n.Particle + " " + n.Family[:len(p)])
 			n.Family = n.Family[len(p):]
 		}
@@ -247,7 +275,7 @@ func familyFirst(w []string) int {
 		return 0
 	}
 	tail := w[len(w)-1]
-	if strings.Contains(tail, ".") || len([]rune(tail)) == 1 {
+	if strings.Contains(tail, ".") || utf8.RuneCountInString(tail) == 1 {
 		return k
 	}
 	for _, x := range w[:k] {
@@ -262,9 +290,23 @@ func familyFirst(w []string) int {
 // initial: "Jean-Pierre" gives "jean", "pierre"; "J.-P." and "JP" give
 // "j", "p".
 func givenParts(given string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
-		if isInitials(w) && !strings.ContainsAny(w, ".-") && len([]rune(w)) > 1 {
+	var buf [8]string
+	out := buf[:0]
+	// The words between spaces, hyphens and dots.
+	for i := 0; i < len(given); {
+		for i < len(given) && (given[i] == ' ' || given[i] == '-' || given[i] == '.') {
+			i++
+		}
+		j := i
+		for j < len(given) && given[j] != ' ' && given[j] != '-' && given[j] != '.' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := given[i:j]
+		i = j
+		if isInitials(w) && utf8.RuneCountInString(w) > 1 {
 			for _, r := range w {
 				out = append(out, Key(string(r)))
 			}
@@ -274,14 +316,54 @@ func givenParts(given string) []string {
 			out = append(out, k)
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // familyKey returns the key of the particle and family name together,
 // with spaces removed, so "van der Berg" and "Vanderberg" differ but
 // "Van der Berg" and "van der Berg" do not.
 func (n Name) familyKey() string {
+	if k, ok := asciiFamilyKey(n.Particle, n.Family); ok {
+		return k
+	}
 	return strings.ReplaceAll(Key(n.Particle+" "+n.Family), " ", "")
+}
+
+// asciiFamilyKey returns the family key of an ASCII particle p and
+// family name f: what asciiKey keeps of them, without the spaces it puts
+// for the rest. It reports false when they are not ASCII.
+func asciiFamilyKey(p, f string) (string, bool) {
+	same := p == "" // f is the key
+	for _, s := range [...]string{p, f} {
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= utf8.RuneSelf:
+				return "", false
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+			default:
+				same = false
+			}
+		}
+	}
+	if same {
+		return f, true
+	}
+	var b strings.Builder
+	b.Grow(len(p) + len(f))
+	for _, s := range [...]string{p, f} {
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String(), true
 }
 
 // compatibleGiven reports whether two lists of given-name keys can name
@@ -351,23 +433,6 @@ type similarPair struct {
 	reason string // "edit distance 1", "transliteration", ...
 }
 
-// compareSimilar orders similar pairs by people, reason and keys.
-func compareSimilar(x, y similarPair) int {
-	if c := cmp.Compare(x.a, y.a); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(x.b, y.b); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.reason, y.reason); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.ka, y.ka); c != 0 {
-		return c
-	}
-	return strings.Compare(x.kb, y.kb)
-}
-
 // similarEntry is one distinct key of a person, with the family key of
 // the spelling it was taken from.
 type similarEntry struct {
@@ -390,10 +455,16 @@ type similarEntry struct {
 // the other with a letter deleted). Every candidate is checked against
 // the strings, so a hash collision costs time, not a wrong pair.
 func similarPeople(es []similarEntry) []similarPair {
+	// Pairs are found as entries and a reason: one goroutine finds the
+	// same pair once for each hash the two share.
+	type found struct {
+		x, y   int32 // entries, x first in es
+		reason int32 // index in similarReasons
+	}
 	w := workers(len(es))
-	found := make([][]similarPair, w) // by goroutine
-	emit := func(k int, x, y similarEntry, why string) {
-		found[k] = appendDoubling(found[k], similarPair{x.person, y.person, x.key, y.key, why})
+	finds := make([][]found, w) // by goroutine
+	emit := func(k int, x, y int32, why int32) {
+		finds[k] = appendDoubling(finds[k], found{x, y, why})
 	}
 	trans, words := make([]uint64, len(es)), make([]uint64, len(es))
 	parallel(len(es), w, func(_, lo, hi int) {
@@ -401,29 +472,63 @@ func similarPeople(es []similarEntry) []similarPair {
 			trans[i], words[i] = keyHashes(es[i].key)
 		}
 	})
-	pairs(es, w, func(i int, add func(uint64)) { add(trans[i]) }, func(k int, x, y similarEntry) {
-		if transliterated(x.key) == transliterated(y.key) {
-			emit(k, x, y, "transliteration")
+	pairs(es, w, func(i int, add func(uint64)) { add(trans[i]) }, func(k int, x, y int32) {
+		if transliterated(es[x].key) == transliterated(es[y].key) {
+			emit(k, x, y, similarTransliteration)
 		}
 	})
-	pairs(es, w, func(i int, add func(uint64)) { add(words[i]) }, func(k int, x, y similarEntry) {
-		if sortedWords(x.key) == sortedWords(y.key) {
-			emit(k, x, y, "same words in another order")
+	pairs(es, w, func(i int, add func(uint64)) { add(words[i]) }, func(k int, x, y int32) {
+		if sortedWords(es[x].key) == sortedWords(es[y].key) {
+			emit(k, x, y, similarWords)
 		}
 	})
 	trans, words = nil, nil
-	pairs(es, w, func(i int, add func(uint64)) { deletionHashes(es[i].key, add) }, func(k int, x, y similarEntry) {
-		if !oneEdit(x.key, y.key) {
+	pairs(es, w, func(i int, add func(uint64)) { deletionHashes(es[i].key, add) }, func(k int, x, y int32) {
+		ex, ey := &es[x], &es[y]
+		if !oneEdit(ex.key, ey.key) {
 			return
 		}
-		if x.family == y.family || sameInitials(x.key, y.key) {
-			emit(k, x, y, "edit distance 1")
+		if ex.family == ey.family || sameInitials(ex.key, ey.key) {
+			emit(k, x, y, similarEdit)
 		}
 	})
-	out := slices.Concat(found...)
-	slices.SortFunc(out, compareSimilar)
-	return slices.Compact(out)
+	all := slices.Concat(finds...)
+	finds = nil
+	// An entry is a person and a key, so this is the order of
+	// compareSimilar.
+	slices.SortFunc(all, func(a, b found) int {
+		if c := cmp.Compare(es[a.x].person, es[b.x].person); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(es[a.y].person, es[b.y].person); c != 0 {
+			return c
+		}
+		if a.reason != b.reason {
+			return cmp.Compare(a.reason, b.reason)
+		}
+		if c := strings.Compare(es[a.x].key, es[b.x].key); c != 0 {
+			return c
+		}
+		return strings.Compare(es[a.y].key, es[b.y].key)
+	})
+	all = slices.Compact(all)
+	out := make([]similarPair, len(all))
+	for k, f := range all {
+		x, y := &es[f.x], &es[f.y]
+		out[k] = similarPair{x.person, y.person, x.key, y.key, similarReasons[f.reason]}
+	}
+	return out
 }
+
+// similarReasons are the reasons of similarPeople, sorted.
+var similarReasons = []string{"edit distance 1", "same words in another order", "transliteration"}
+
+// Indices in similarReasons.
+const (
+	similarEdit int32 = iota
+	similarWords
+	similarTransliteration
+)
 
 // pairs calls check(k, x, y) on goroutine k of w for every two entries
 // x and y of es of different people and keys that hashes files under a
@@ -437,13 +542,25 @@ func similarPeople(es []similarEntry) []similarPair {
 // where a small hash table finds them, and the buckets are shared out
 // among the goroutines. A hash is filed as one word: its bits below the
 // bucket's, with the entry in the lowest bits in place of the last of
-// them; so more hashes collide, which costs checks, not pairs.
-func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check func(k int, x, y similarEntry)) {
+// them; so more hashes collide, which costs checks, not pairs. Up to a
+// million entries, words of 32 bits leave 12 bits of hash with the 16
+// of the bucket.
+func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check func(k int, x, y int32)) {
 	if len(es) < 2 {
 		return
 	}
+	if bits.Len(uint(len(es)-1)) <= 20 {
+		filePairs[uint32](es, w, hashes, check)
+	} else {
+		filePairs[uint64](es, w, hashes, check)
+	}
+}
+
+// filePairs does the work of pairs with words of type W.
+func filePairs[W uint32 | uint64](es []similarEntry, w int, hashes func(i int, add func(uint64)), check func(k int, x, y int32)) {
+	wordBits := bits.Len64(uint64(^W(0)))
 	entryBits := bits.Len(uint(len(es) - 1))
-	entryMask := uint64(1)<<entryBits - 1
+	entryMask := W(1)<<entryBits - 1
 	bucketBits := min(max(entryBits-4, 0), 16)
 	buckets := 1 << bucketBits
 	// pos[k*buckets+b] is where goroutine k files its next hash of
@@ -468,18 +585,18 @@ func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check
 		largest = max(largest, total-start[b])
 	}
 	start[buckets] = total
-	filed := make([]uint64, total)
+	filed := make([]W, total)
 	parallel(len(es), w, func(k, lo, hi int) {
 		next := pos[k*buckets : (k+1)*buckets]
-		var e uint64
+		var e W
 		add := func(h uint64) {
 			h = mix64(h)
 			b := h >> (64 - bucketBits)
-			filed[next[b]] = h<<bucketBits&^entryMask | e
+			filed[next[b]] = W(h<<bucketBits>>(64-wordBits))&^entryMask | e
 			next[b]++
 		}
 		for i := lo; i < hi; i++ {
-			e = uint64(i)
+			e = W(i)
 			hashes(i, add)
 		}
 	})
@@ -495,7 +612,7 @@ func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check
 		table := make([]int32, size) // a word + 1, or 0
 		chain := make([]int32, largest)
 		var heads []int32
-		var run []uint64
+		var run []W
 		for b := lo; b < hi; b++ {
 			bucket := filed[start[b]:start[b+1]]
 			clear(table)
@@ -503,7 +620,7 @@ func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check
 			for x, v := range bucket {
 				hv := v >> entryBits
 				chain[x] = -1
-				for slot := hv & uint64(size-1); ; slot = (slot + 1) & uint64(size-1) {
+				for slot := int(hv) & (size - 1); ; slot = (slot + 1) & (size - 1) {
 					y := table[slot] - 1
 					if y < 0 {
 						table[slot] = int32(x) + 1
@@ -529,13 +646,14 @@ func pairs(es []similarEntry, w int, hashes func(i int, add func(uint64)), check
 					if i > 0 && run[i] == run[i-1] {
 						continue
 					}
-					x := &es[run[i]&entryMask]
+					x := int32(run[i] & entryMask)
 					for j := i + 1; j < len(run); j++ {
 						if run[j] == run[j-1] {
 							continue
 						}
-						if y := &es[run[j]&entryMask]; x.person != y.person && x.key != y.key {
-							check(k, *x, *y)
+						y := int32(run[j] & entryMask)
+						if es[x].person != es[y].person && es[x].key != es[y].key {
+							check(k, x, y)
 						}
 					}
 				}

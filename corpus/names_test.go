@@ -1,9 +1,13 @@
 package corpus
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -298,5 +302,228 @@ func TestKeyHashes(t *testing.T) {
 	if a != b || b == c || wa == wb || wb != wc {
 		t.Errorf("keyHashes: transliterations %x %x %x, words %x %x %x; want the first two and the last two equal",
 			a, b, c, wa, wb, wc)
+	}
+}
+
+// TestPairs checks the pairs filed in words of 32 and 64 bits against
+// every pair of entries that share a hash, found by comparing them all.
+func TestPairs(t *testing.T) {
+	var es []similarEntry
+	for i := range 1500 {
+		given := []string{"anna", "ana", "anne", "jean", "jaen", "wei", "wie"}[i%7]
+		family := []string{"martinez", "martines", "martinezz", "chevalier", "chevallier"}[i/7%5]
+		es = append(es, similarEntry{person: i / 3, key: fmt.Sprintf("%s %s %d", given, family, i%4)})
+	}
+	type pair struct{ x, y int32 }
+	var want []pair
+	hashesOf := func(i int) []uint64 {
+		var hs []uint64
+		deletionHashes(es[i].key, func(h uint64) { hs = append(hs, h) })
+		return hs
+	}
+	for x := range es {
+		hx := hashesOf(x)
+		for y := x + 1; y < len(es); y++ {
+			if es[x].person == es[y].person || es[x].key == es[y].key {
+				continue
+			}
+			if slices.ContainsFunc(hashesOf(y), func(h uint64) bool { return slices.Contains(hx, h) }) {
+				want = append(want, pair{int32(x), int32(y)})
+			}
+		}
+	}
+	if len(want) < 1000 {
+		t.Fatalf("%d pairs share a hash, want a test with more", len(want))
+	}
+	hashes := func(i int, add func(uint64)) { deletionHashes(es[i].key, add) }
+	for name, file := range map[string]func([]similarEntry, int, func(int, func(uint64)), func(int, int32, int32)){
+		"32 bits": filePairs[uint32], "64 bits": filePairs[uint64],
+	} {
+		for w := 1; w <= 3; w++ {
+			found := make([][]pair, w)
+			file(es, w, hashes, func(k int, x, y int32) {
+				if x >= y {
+					t.Errorf("%s: pair %d, %d not in order", name, x, y)
+				}
+				found[k] = append(found[k], pair{x, y})
+			})
+			got := slices.Concat(found...)
+			slices.SortFunc(got, func(a, b pair) int { return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.y, b.y)) })
+			got = slices.Compact(got)
+			// Words of 32 bits keep fewer bits of hash: they may find more.
+			var missing []pair
+			for _, p := range want {
+				if _, ok := slices.BinarySearchFunc(got, p, func(a, b pair) int { return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.y, b.y)) }); !ok {
+					missing = append(missing, p)
+				}
+			}
+			if len(missing) > 0 || name == "64 bits" && len(got) != len(want) {
+				t.Errorf("%s on %d goroutines: %d pairs, %d of the %d sharing a hash missing", name, w, len(got), len(missing), len(want))
+			}
+		}
+	}
+}
+
+// The functions below are ParseName, givenParts and familyKey as they
+// were written before they learnt to spare allocations, kept to check
+// that they still give the same parts.
+
+func refParseName(s string) Name {
+	parts := nameSplitCommas(s)
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Fields(p), " ")
+	}
+	switch {
+	case len(parts) == 2 && refIsSuffix(parts[1]) && strings.Contains(parts[0], " "):
+		n := refParseOrdered(strings.Fields(parts[0]))
+		n.Suffix = parts[1]
+		return n
+	case len(parts) == 2:
+		n := refFamilyPart(parts[0])
+		n.Given = parts[1]
+		return n
+	case len(parts) > 2:
+		n := refFamilyPart(parts[0])
+		n.Suffix = parts[1]
+		n.Given = strings.Join(parts[2:], ", ")
+		return n
+	}
+	return refParseOrdered(strings.Fields(parts[0]))
+}
+
+func refIsSuffix(w string) bool { return suffixes[strings.ToLower(strings.TrimSuffix(w, "."))] }
+
+func refFamilyPart(s string) Name {
+	w := strings.Fields(s)
+	k := 0
+	for k < len(w)-1 && refIsParticle(w[k], true) {
+		k++
+	}
+	return refSplitAlPrefix(Name{Particle: strings.Join(w[:k], " "), Family: strings.Join(w[k:], " ")})
+}
+
+func refIsParticle(w string, lower bool) bool {
+	if particles[strings.ToLower(w)] {
+		return true
+	}
+	r := []rune(w)
+	return lower && len(r) > 0 && unicode.IsLower(r[0])
+}
+
+func refSplitAlPrefix(n Name) Name {
+	low := strings.ToLower(n.Family)
+	for _, p := range []string{"al-", "el-"} {
+		if strings.HasPrefix(low, p) && len(n.Family) > len(p) && !strings.Contains(n.Family, " ") {
+			n.Particle = strings.TrimSpace(n.Particle + " " + n.Family[:len(p)])
+			n.Family = n.Family[len(p):]
+		}
+	}
+	return n
+}
+
+func refParseOrdered(w []string) Name {
+	var n Name
+	if len(w) == 0 {
+		return n
+	}
+	if len(w) > 2 && refIsSuffix(w[len(w)-1]) {
+		n.Suffix, w = w[len(w)-1], w[:len(w)-1]
+	}
+	if k := refFamilyFirst(w); k > 0 {
+		f := refFamilyPart(strings.Join(w[:k], " "))
+		f.Given, f.Suffix = strings.Join(w[k:], " "), n.Suffix
+		if k > 1 && refIsSuffix(w[k-1]) {
+			g := refFamilyPart(strings.Join(w[:k-1], " "))
+			f.Particle, f.Family, f.Suffix = g.Particle, g.Family, w[k-1]
+		}
+		return f
+	}
+	last := len(w) - 1
+	k := last
+	for k > 1 && refIsParticle(w[k-1], true) {
+		k--
+	}
+	n.Given = strings.Join(w[:k], " ")
+	n.Particle = strings.Join(w[k:last], " ")
+	n.Family = w[last]
+	return refSplitAlPrefix(n)
+}
+
+func refFamilyFirst(w []string) int {
+	k := len(w)
+	for k > 0 && isInitials(w[k-1]) {
+		k--
+	}
+	if k == 0 || k == len(w) {
+		return 0
+	}
+	tail := w[len(w)-1]
+	if strings.Contains(tail, ".") || len([]rune(tail)) == 1 {
+		return k
+	}
+	for _, x := range w[:k] {
+		if x != strings.ToUpper(x) {
+			return 0
+		}
+	}
+	return k
+}
+
+func refGivenParts(given string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
+		if isInitials(w) && !strings.ContainsAny(w, ".-") && len([]rune(w)) > 1 {
+			for _, r := range w {
+				out = append(out, Key(string(r)))
+			}
+			continue
+		}
+		if k := Key(w); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func refFamilyKey(n Name) string {
+	return strings.ReplaceAll(Key(n.Particle+" "+n.Family), " ", "")
+}
+
+// TestParseNameReference checks ParseName, givenParts and familyKey
+// against the functions above on names made of the pieces names are
+// written with.
+func TestParseNameReference(t *testing.T) {
+	pieces := []string{"Salem", "Lahlou", "S.", "SA", "J.-P.", "van", "der", "Van", "de", "al-Farabi", "AL-X", "El-Y",
+		"el-", "Jr.", "III", "iv", "LAHLOU", "Ŀuis", "İsmail", "müller", "Ω", "\xff", ",", " ", "  ", "\t", "-", ".", "{a, b}",
+		"Ben", "bint", "o'Neil", "McDonald-Smith", "ÉMILE", "x", "Alberto", "ELENA", "al", "Al_x", "el-", "Ali-"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(s string) {
+		t.Helper()
+		got, want := ParseName(s), refParseName(s)
+		if got != want {
+			t.Fatalf("ParseName(%q) = %+v, want %+v", s, got, want)
+		}
+		if g, w := givenParts(got.Given), refGivenParts(want.Given); !slices.Equal(g, w) {
+			t.Fatalf("givenParts(%q) = %q, want %q", got.Given, g, w)
+		}
+		if g, w := got.familyKey(), refFamilyKey(want); g != w {
+			t.Fatalf("familyKey of %+v = %q, want %q", got, g, w)
+		}
+	}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			check(a + " " + b)
+			check(a + b)
+		}
+	}
+	for range 100000 {
+		var b strings.Builder
+		for k := range rng.IntN(6) {
+			if k > 0 && rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
