@@ -63,8 +63,17 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 	var id *corpus.Identity
 	timed("resolve", func() { id = corpus.Resolve(res.Papers, nil) })
 	var g *graph.Graph
-	timed("build", func() { g = graph.Build(res.Papers, id, graph.Options{}) })
-	fmt.Printf("# papers %d authors %d edges %d\n", len(res.Papers), g.Len(), g.EdgeCount())
+	papers := len(res.Papers)
+	timed("build", func() {
+		g = graph.Build(res.Papers, id, graph.Options{})
+		// Every later step needs only the graph, which keeps the id,
+		// title and year of its papers: the corpus and the identity go,
+		// and a collection now lets the next steps reuse their memory
+		// instead of growing the heap first.
+		res, id = nil, nil
+		runtime.GC()
+	})
+	fmt.Printf("# papers %d authors %d edges %d\n", papers, g.Len(), g.EdgeCount())
 
 	for _, s := range steps {
 		switch s {
@@ -93,7 +102,7 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 			timed(s, func() { _, samples = metrics.ApproxBetweenness(g, eps, delta, 1) })
 			fmt.Printf("# approx samples %d epsilon %g delta %g\n", samples, eps, delta)
 		case "graphml":
-			timed(s, func() { err = writeGraphML(graphmlPath, g, res.Papers) })
+			timed(s, func() { err = writeGraphML(graphmlPath, g) })
 			if err != nil {
 				return err
 			}
@@ -105,13 +114,13 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 	return nil
 }
 
-func writeGraphML(path string, g *graph.Graph, papers []corpus.Paper) error {
+func writeGraphML(path string, g *graph.Graph) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	err = export.GraphML(w, &export.Analysis{Graph: g, Papers: papers})
+	err = export.GraphML(w, &export.Analysis{Graph: g})
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
