@@ -603,6 +603,7 @@ type resolver struct {
 	suspects   []suspectNodes
 	ranked     bool            // rankForms has ranked the forms of the spellings
 	families   int             // the number of family names rankForms numbered
+	refs       []initialsRef   // scratch space of joinInitials
 	aliasInfos []personAliases // of each person, for settled
 	sorter     stringSorter
 }
@@ -1445,7 +1446,10 @@ func (r *resolver) joinInitials(full bool) {
 			size += len(n.forms)
 		}
 	}
-	refs := make([]initialsRef, 0, size)
+	if cap(r.refs) < size {
+		r.refs = make([]initialsRef, 0, size)
+	}
+	refs := r.refs[:0]
 	for i := range r.nodes {
 		n := &r.nodes[i]
 		if !n.full || r.never[r.find(i)] {
@@ -1913,20 +1917,24 @@ func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int
 			out = append(out, Suspect{People: uniq, Reason: s.reason})
 		}
 	}
-	pairs := similarPeople(r.similarEntries(variants))
+	es := r.similarEntries(variants)
+	pairs := similarPeople(es)
 	out = slices.Grow(out, len(pairs))
-	for _, pair := range pairs {
-		a, b, ka, kb := pair.a, pair.b, pair.ka, pair.kb
+	// Pairs of the same two people are adjacent: only the first counts.
+	for k, pair := range pairs {
+		x, y := &es[pair.x], &es[pair.y]
+		if k > 0 && es[pairs[k-1].x].person == x.person && es[pairs[k-1].y].person == y.person {
+			continue
+		}
+		a, b, ka, kb := x.person, y.person, x.key, y.key
 		// The person written more often is the canonical one, second.
 		if mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a > b) {
 			a, b, ka, kb = b, a, kb, ka
 		}
-		uniq := []int{a, b}
-		if a == b {
-			uniq = uniq[:1]
-		}
-		if keep(uniq) {
-			out = append(out, Suspect{People: uniq, Reason: pair.reason + " (" + ka + " / " + kb + ")"})
+		// Not a suspect found while joining, nor settled; no later pair
+		// is of these people, so seen2 need not learn them.
+		if uniq := []int{a, b}; !seen2[keyPairInt(a, b)] && !r.settled(id, uniq) {
+			out = append(out, Suspect{People: uniq, Reason: similarReasons[pair.reason] + " (" + ka + " / " + kb + ")"})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Suspect) int { return slices.Compare(a.People, b.People) })

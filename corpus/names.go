@@ -174,7 +174,8 @@ func isInitials(w string) bool {
 func ParseName(s string) Name {
 	if strings.IndexByte(s, ',') < 0 {
 		// One part: what follows would collapse its whitespace first.
-		return parseOrdered(strings.Fields(s))
+		var buf [8]string
+		return parseOrdered(appendFields(buf[:0], s))
 	}
 	parts := nameSplitCommas(s)
 	for i, p := range parts {
@@ -426,11 +427,11 @@ func transliterated(key string) string {
 	return strings.Join(w, " ")
 }
 
-// similarPair is two people whose names look alike.
+// similarPair is two entries of different people whose keys look
+// alike, as similarPeople finds them.
 type similarPair struct {
-	a, b   int    // people
-	ka, kb string // their keys that look alike
-	reason string // "edit distance 1", "transliteration", ...
+	x, y   int32 // entries, x first
+	reason int32 // index in similarReasons
 }
 
 // similarEntry is one distinct key of a person, with the family key of
@@ -440,12 +441,12 @@ type similarEntry struct {
 	key, family string
 }
 
-// similarPeople returns the pairs of people whose spellings are one edit
-// apart (keys of at least 8 letters with the same family name or the
-// same initials), the same after transliteration, or the same words in
-// another order. es holds the keys of each person, sorted by person and
-// then key. The result is sorted by people, reason and keys, and holds
-// each pair once.
+// similarPeople returns the pairs of entries of es of different people
+// whose keys are one edit apart (keys of at least 8 letters with the
+// same family name or the same initials), the same after
+// transliteration, or the same words in another order. es holds the keys
+// of each person, sorted by person and then key. The result is sorted by
+// people, reason and keys, and holds each pair once.
 //
 // Pairs are found through indexes, not by comparing every pair: each
 // entry is filed under 64-bit hashes (of its transliterated key, of its
@@ -455,16 +456,11 @@ type similarEntry struct {
 // the other with a letter deleted). Every candidate is checked against
 // the strings, so a hash collision costs time, not a wrong pair.
 func similarPeople(es []similarEntry) []similarPair {
-	// Pairs are found as entries and a reason: one goroutine finds the
-	// same pair once for each hash the two share.
-	type found struct {
-		x, y   int32 // entries, x first in es
-		reason int32 // index in similarReasons
-	}
+	// A goroutine finds the same pair once for each hash the two share.
 	w := workers(len(es))
-	finds := make([][]found, w) // by goroutine
+	finds := make([][]similarPair, w) // by goroutine
 	emit := func(k int, x, y int32, why int32) {
-		finds[k] = appendDoubling(finds[k], found{x, y, why})
+		finds[k] = appendDoubling(finds[k], similarPair{x, y, why})
 	}
 	trans, words := make([]uint64, len(es)), make([]uint64, len(es))
 	parallel(len(es), w, func(_, lo, hi int) {
@@ -496,7 +492,7 @@ func similarPeople(es []similarEntry) []similarPair {
 	finds = nil
 	// An entry is a person and a key, so this is the order of
 	// compareSimilar.
-	slices.SortFunc(all, func(a, b found) int {
+	slices.SortFunc(all, func(a, b similarPair) int {
 		if c := cmp.Compare(es[a.x].person, es[b.x].person); c != 0 {
 			return c
 		}
@@ -511,13 +507,7 @@ func similarPeople(es []similarEntry) []similarPair {
 		}
 		return strings.Compare(es[a.y].key, es[b.y].key)
 	})
-	all = slices.Compact(all)
-	out := make([]similarPair, len(all))
-	for k, f := range all {
-		x, y := &es[f.x], &es[f.y]
-		out[k] = similarPair{x.person, y.person, x.key, y.key, similarReasons[f.reason]}
-	}
-	return out
+	return slices.Compact(all)
 }
 
 // similarReasons are the reasons of similarPeople, sorted.
@@ -726,6 +716,18 @@ func nextField(s string) (field, rest string, ok bool) {
 		j += n
 	}
 	return s[i:j], s[j:], true
+}
+
+// appendFields appends the fields of s, as [strings.Fields] splits it,
+// to dst.
+func appendFields(dst []string, s string) []string {
+	for {
+		w, rest, ok := nextField(s)
+		if !ok {
+			return dst
+		}
+		dst, s = append(dst, w), rest
+	}
 }
 
 // asciiSpace tells the ASCII bytes that are white space.
