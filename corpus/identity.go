@@ -468,13 +468,13 @@ func Resolve(papers []Paper, aliases *Aliases) *Identity {
 	r.joinKeys()
 	forms := 0
 	for i := range r.nodes {
-		forms += len(r.nodes[i].forms)
+		forms += int(r.nodes[i].nforms)
 	}
 	r.joinGroups("name", forms, func(n *node, add func(string)) {
 		if aliases.isNever(n.key) {
 			return
 		}
-		for _, f := range n.forms {
+		for _, f := range r.formsOf(n) {
 			add(r.spellings[f].form.str)
 		}
 	})
@@ -485,13 +485,17 @@ func Resolve(papers []Paper, aliases *Aliases) *Identity {
 
 // node is one distinct key with one set of identifiers.
 type node struct {
-	key     string // after aliases
-	raw     string // before aliases
-	ids     []string
-	spell   []spellCount // by spelling, in order of their first authors
-	forms   []int32      // spellings with distinct parsed forms, sorted by form
-	full    bool         // the first given name of a form is not an initial
-	mention int          // number of authors
+	key string // after aliases
+	raw string // before aliases
+	ids []string
+
+	// Its spellings, by spelling, in order of their first authors, are
+	// resolver.spells[at:at+nspell], and those with distinct parsed
+	// forms, sorted by form, resolver.forms[at:at+nforms].
+	at, nspell, nforms int32
+
+	full    bool // the first given name of a form is not an initial
+	mention int  // number of authors
 }
 
 // spellCount counts the authors written with a spelling.
@@ -591,6 +595,8 @@ type resolver struct {
 	aliases    *Aliases
 	apart      bool // the aliases keep pairs of names apart
 	nodes      []node
+	spells     []spellCount // of the nodes (see node)
+	forms      []int32      // of the nodes (see node)
 	spellings  []spelling
 	of         []int32 // node of each author, paper after paper
 	ofStart    []int   // authors of paper i: of[ofStart[i]:ofStart[i+1]]
@@ -745,21 +751,6 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		}
 	}
 	table, nameSpell, other = nil, nil, nil
-	parallel(len(r.spellings), workers(len(r.spellings)), func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			sp := &r.spellings[i]
-			if sp.key == "" {
-				sp.key = Key(sp.s)
-			}
-			nm := ParseName(sp.s)
-			sp.form, sp.runes = formOf(nm), int32(utf8.RuneCountInString(sp.s))
-			sp.given, sp.family = personParts(nm)
-			sp.full = len(sp.form.given) > 0 && utf8.RuneCountInString(sp.form.given[0]) > 1
-			if len(sp.form.given) == 0 {
-				sp.form.str = ""
-			}
-		}
-	})
 
 	// The nodes of the authors with identifiers, one per key and set of
 	// identifiers, looked up author by author.
@@ -823,7 +814,6 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	}
 	r.nodes = make([]node, 0, nodes)
 	spells := make([]spellCount, 0, len(bare)+idSpells) // of all nodes
-	at := make([]int, 0, nodes)                         // node i's spellings start at spells[at[i]]
 	nodeOfName := make([]int32, len(names))             // of the names of authors without identifiers
 	nodeOfID := make([]int32, len(idNodes))
 	var firstOf []int // first author of each node, when edges needs it
@@ -837,8 +827,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 			lo := len(spells)
 			spells = append(spells, x.spell...)
 			nodeOfID[idOrder[j]] = int32(len(r.nodes))
-			r.nodes = append(r.nodes, node{raw: x.raw, ids: x.ids, spell: spells[lo:len(spells):len(spells)], mention: x.mention})
-			at = append(at, lo)
+			r.nodes = append(r.nodes, node{raw: x.raw, ids: x.ids, at: int32(lo), nspell: int32(len(x.spell)), mention: x.mention})
 		}
 	}
 	var run []spellFirst
@@ -867,8 +856,7 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 		for _, s := range run {
 			spells = append(spells, s.spellCount)
 		}
-		r.nodes = append(r.nodes, node{raw: raw, spell: spells[slo:len(spells):len(spells)], mention: mention})
-		at = append(at, slo)
+		r.nodes = append(r.nodes, node{raw: raw, at: int32(slo), nspell: int32(len(run)), mention: mention})
 		lo = hi
 	}
 	idNodesBefore("", true)
@@ -892,13 +880,52 @@ func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	}
 	bare, count, first, idNodes, withIDs = nil, nil, nil, nil, nil
 
-	// The forms of each node, in the place of its spellings in a slice
-	// like spells.
-	forms := make([]int32, len(spells))
+	// The spellings, numbered again in order of first use by the nodes,
+	// so that the passes over the nodes read them in order, and parsed.
+	renum := make([]int32, len(r.spellings))
+	for i := range renum {
+		renum[i] = -1
+	}
+	next := int32(0)
+	for k := range spells {
+		s := spells[k].spelling
+		if renum[s] < 0 {
+			renum[s] = next
+			next++
+		}
+		spells[k].spelling = renum[s]
+	}
+	for i := range renum {
+		for renum[i] != int32(i) {
+			j := renum[i]
+			r.spellings[i], r.spellings[j] = r.spellings[j], r.spellings[i]
+			renum[i], renum[j] = renum[j], renum[i]
+		}
+	}
+	renum = nil
+	parallel(len(r.spellings), workers(len(r.spellings)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sp := &r.spellings[i]
+			if sp.key == "" {
+				sp.key = Key(sp.s)
+			}
+			nm := ParseName(sp.s)
+			sp.form, sp.runes = formOf(nm), int32(utf8.RuneCountInString(sp.s))
+			sp.given, sp.family = personParts(nm)
+			sp.full = len(sp.form.given) > 0 && utf8.RuneCountInString(sp.form.given[0]) > 1
+			if len(sp.form.given) == 0 {
+				sp.form.str = ""
+			}
+		}
+	})
+
+	// The forms of each node, in the place of its spellings.
+	r.spells, r.forms = spells, make([]int32, len(spells))
 	parallel(len(r.nodes), workers(len(r.nodes)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			n := &r.nodes[i]
-			n.forms, n.full = r.forms(n.spell, forms[at[i]:at[i]:at[i]+len(n.spell)])
+			forms, full := r.nodeForms(r.spellsOf(n), r.forms[n.at:n.at:n.at+n.nspell])
+			n.nforms, n.full = int32(len(forms)), full
 		}
 	})
 	r.parent = make([]int, len(r.nodes))
@@ -1057,10 +1084,16 @@ func (r *resolver) bestSpelling(spell []spellCount) int {
 	return best
 }
 
-// forms appends to out the spellings of spell with distinct parsed
+// spellsOf returns the spellings of n.
+func (r *resolver) spellsOf(n *node) []spellCount { return r.spells[n.at : n.at+n.nspell] }
+
+// formsOf returns the spellings of n with distinct forms.
+func (r *resolver) formsOf(n *node) []int32 { return r.forms[n.at : n.at+n.nforms] }
+
+// nodeForms appends to out the spellings of spell with distinct parsed
 // forms, the first of each, sorted by form, and reports whether one
 // has a whole first given name.
-func (r *resolver) forms(spell []spellCount, out []int32) ([]int32, bool) {
+func (r *resolver) nodeForms(spell []spellCount, out []int32) ([]int32, bool) {
 	full := false
 	for _, c := range spell {
 		sp := &r.spellings[c.spelling]
@@ -1443,7 +1476,7 @@ func (r *resolver) joinInitials(full bool) {
 	size := 0
 	for i := range r.nodes {
 		if n := &r.nodes[i]; n.full {
-			size += len(n.forms)
+			size += int(n.nforms)
 		}
 	}
 	if cap(r.refs) < size {
@@ -1455,7 +1488,7 @@ func (r *resolver) joinInitials(full bool) {
 		if !n.full || r.never[r.find(i)] {
 			continue
 		}
-		for _, s := range n.forms {
+		for _, s := range r.formsOf(n) {
 			if sp := &r.spellings[s]; sp.full {
 				refs = append(refs, initialsRef{uint64(sp.familyRank)<<32 | uint64(sp.first), int32(i), s})
 			}
@@ -1479,12 +1512,12 @@ func (r *resolver) joinInitials(full bool) {
 	var cands []int // roots
 	for i := range r.nodes {
 		n := &r.nodes[i]
-		if n.full != full || len(n.forms) == 0 || r.never[r.find(i)] {
+		if n.full != full || n.nforms == 0 || r.never[r.find(i)] {
 			continue
 		}
 		cands = cands[:0]
 		best := 0
-		for _, s := range n.forms {
+		for _, s := range r.formsOf(n) {
 			f := &r.spellings[s]
 			fam := f.familyRank
 			for _, c := range initialsCandidates(refs[famStart[fam]:famStart[fam+1]], f) {
@@ -1537,9 +1570,9 @@ func initialsCandidates(refs []initialsRef, sp *spelling) []initialsRef {
 // fits reports whether two nodes have spellings that fit each other:
 // the same family name, and given names that agree one by one.
 func (r *resolver) fits(a, b *node) bool {
-	for _, x := range a.forms {
+	for _, x := range r.formsOf(a) {
 		fa := &r.spellings[x].form
-		for _, y := range b.forms {
+		for _, y := range r.formsOf(b) {
 			fb := &r.spellings[y].form
 			if fa.family == fb.family && compatibleGiven(fa.given, fb.given) {
 				return true
@@ -1633,7 +1666,7 @@ func (r *resolver) identity() *Identity {
 	for i := range r.nodes {
 		p := personOfRoot[rootOf[i]]
 		start[p+1]++
-		vstart[p+1] += len(r.nodes[i].spell)
+		vstart[p+1] += int(r.nodes[i].nspell)
 	}
 	for p := range roots {
 		start[p+1] += start[p]
@@ -1732,7 +1765,7 @@ func (r *resolver) identity() *Identity {
 		}
 	})
 	// The suspects need only the spellings: the nodes and the joins can go.
-	r.nodes, r.of, r.ofStart, r.parent = nil, nil, nil, nil
+	r.nodes, r.spells, r.forms, r.of, r.ofStart, r.parent = nil, nil, nil, nil, nil, nil
 	r.scheme, r.keys, r.rules, r.never = nil, nil, nil, nil
 	id.Suspects = r.peopleSuspects(id, personOf, mentions, variants)
 	return id
@@ -1750,7 +1783,7 @@ func (r *resolver) person(rt int, ns []int32, buf []spellCount, vs []int32, name
 	spell := buf[:0]
 	for _, i := range ns {
 		n := &r.nodes[i]
-		spell = append(spell, n.spell...)
+		spell = append(spell, r.spellsOf(n)...)
 		p.IDs = append(p.IDs, n.ids...)
 		count += n.mention
 		if r.aliases != nil && r.aliases.names[n.key] != "" && (canon == "" || n.key < canon) {
