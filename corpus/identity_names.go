@@ -1,9 +1,5 @@
 package corpus
 
-import (
-	"math/bits"
-)
-
 // nameTable holds the distinct names of the authors of papers, as
 // written, in no particular order: nothing Resolve makes depends on it.
 type nameTable struct {
@@ -11,59 +7,74 @@ type nameTable struct {
 	count []int32 // of each name, its authors without identifiers or with only empty ones
 	first []int   // of each name, the first of those authors
 
-	// The names are counted in shards, one per goroutine, chosen by the
-	// top bits of a hash of the name; shard k numbers its names from
-	// start[k] and finds them with index[k].
-	index []nameIndex
-	start []int32
+	// The names are counted in parts, one per goroutine, each the names
+	// of a range of papers; the name of index i in part k is
+	// global[k][i], and index[k] finds it.
+	index  []nameIndex
+	global [][]int32
 }
 
-// nameIndex finds the names of a shard by hash, in open addressing: a
-// slot holds the high 32 bits of the hash of a name, which also place
-// it, and 1 + its index in the shard, or 0 when free. Most names not
-// looked for are passed over on those bits, without reading them.
+// nameIndex is names in open addressing, each with its counts in its
+// slot, so that counting an author reads one slot.
 type nameIndex struct {
-	slots []uint64
+	slots []nameSlot
 	n     int // names filed
 }
 
-// find returns the index in names of s, whose hash is h, or -1 and the
-// slot where it goes.
-func (x *nameIndex) find(s string, h uint64, names []string) (int32, int) {
-	tag := h >> 32
+// nameSlot is a name and its counts, or a free slot when idx is 0.
+// Authors are numbered in 32 bits, as names are in resolver.of.
+type nameSlot struct {
+	name  string
+	first int32  // its first author without identifiers or with only empty ones
+	count int32  // its authors without identifiers or with only empty ones
+	tag   uint32 // the high 32 bits of its hash, which also place it
+	idx   uint32 // 1 + its index in the part
+}
+
+// newNameIndex returns an index with room for n names.
+func newNameIndex(n int) nameIndex {
+	size := 1024
+	for 3*size < 4*n {
+		size *= 2
+	}
+	return nameIndex{slots: make([]nameSlot, size)}
+}
+
+// find returns the slot of s, whose hash has the high 32 bits tag, or
+// the free slot where it goes. Names not looked for are mostly passed
+// over on their tags, without reading them.
+func (x *nameIndex) find(s string, tag uint32) *nameSlot {
 	mask := len(x.slots) - 1
-	for slot := int(tag) & mask; ; slot = (slot + 1) & mask {
-		v := x.slots[slot]
-		switch {
-		case v == 0:
-			return -1, slot
-		case v>>32 == tag && names[uint32(v)-1] == s:
-			return int32(uint32(v) - 1), slot
+	for k := int(tag) & mask; ; k = (k + 1) & mask {
+		if sl := &x.slots[k]; sl.idx == 0 || sl.tag == tag && sl.name == s {
+			return sl
 		}
 	}
 }
 
-// add files the name of index i, whose hash is h, in slot, which find
-// returned, and doubles the table when it is half full.
-func (x *nameIndex) add(i int32, h uint64, slot int) {
-	x.slots[slot] = h>>32<<32 | uint64(i+1)
+// add files s, whose hash has the high 32 bits tag, in sl, the free slot
+// find returned, and returns its slot, which moves when the index grows:
+// it grows to twice its size past three quarters full.
+func (x *nameIndex) add(sl *nameSlot, s string, tag uint32) *nameSlot {
 	x.n++
-	if 2*x.n <= len(x.slots) {
-		return
+	*sl = nameSlot{name: s, tag: tag, idx: uint32(x.n)}
+	if 4*x.n <= 3*len(x.slots) {
+		return sl
 	}
 	old := x.slots
-	x.slots = make([]uint64, 2*len(old))
+	x.slots = make([]nameSlot, 2*len(old))
 	mask := len(x.slots) - 1
-	for _, v := range old {
-		if v == 0 {
+	for k := range old {
+		if old[k].idx == 0 {
 			continue
 		}
-		slot := int(v>>32) & mask
-		for x.slots[slot] != 0 {
-			slot = (slot + 1) & mask
+		j := int(old[k].tag) & mask
+		for x.slots[j].idx != 0 {
+			j = (j + 1) & mask
 		}
-		x.slots[slot] = v
+		x.slots[j] = old[k]
 	}
+	return x.find(s, tag)
 }
 
 // countNames returns the names of the authors of papers and sets of[a]
@@ -71,99 +82,111 @@ func (x *nameIndex) add(i int32, h uint64, slot int) {
 // Authors with identifiers that are not all empty are listed in
 // withIDs, and those with only empty identifiers in edges, by position.
 //
-// Each goroutine counts the names of its shard, so the lookups, one per
-// author, are shared out; each reads all the authors but starts at its
-// own part of the papers, so that the goroutines do not write to the
-// same part of of at once.
+// Each goroutine counts the names of its range of papers, and the names
+// of each part that earlier parts do not have are numbered after theirs,
+// so each name is read once by one goroutine, and once more for each
+// part it is new to.
 func countNames(papers []Paper, ofStart []int, of []int32) (t *nameTable, withIDs []idAuthor, edges []int) {
 	w := workers(len(of))
-	shardBits := bits.Len(uint(w - 1))
-	type shard struct {
-		names []string
-		count []int32
-		first []int
-		index nameIndex
+	type part struct {
+		lo, hi  int // papers
+		withIDs []idAuthor
+		edges   []int
 	}
-	shards := make([]shard, w)
-	parallel(w, w, func(k, _, _ int) {
-		sh := &shards[k]
-		sh.index.slots = make([]uint64, 1024)
-		from := len(papers) * k / w
-		for n := range papers {
-			i := from + n
-			if i >= len(papers) {
-				i -= len(papers)
-			}
-			pos := ofStart[i]
+	parts := make([]part, w)
+	t = &nameTable{index: make([]nameIndex, w), global: make([][]int32, w)}
+	parallel(len(papers), w, func(k, lo, hi int) {
+		p := &parts[k]
+		p.lo, p.hi = lo, hi
+		// Authors are on several papers on average in most corpora: start
+		// with room for an eighth of them.
+		x := &t.index[k]
+		*x = newNameIndex((ofStart[hi] - ofStart[lo]) / 8)
+		for i := lo; i < hi; i++ {
+			pos := int32(ofStart[i])
 			for j := range papers[i].Authors {
 				au := &papers[i].Authors[j]
-				if k == 0 && len(au.IDs) > 0 {
-					// Goroutine 0 reads the papers in order.
-					if allEmpty(au.IDs) {
-						edges = append(edges, pos+j)
+				bare := len(au.IDs) == 0
+				if !bare {
+					if bare = allEmpty(au.IDs); bare {
+						p.edges = append(p.edges, int(pos))
 					} else {
-						withIDs = appendDoubling(withIDs, idAuthor{pos + j, au})
+						p.withIDs = appendDoubling(p.withIDs, idAuthor{int(pos), au})
 					}
 				}
-				h := nameHash(au.Name)
-				if w > 1 && nameShard(h, w) != k {
-					continue
+				tag := uint32(nameHash(au.Name) >> 32)
+				sl := x.find(au.Name, tag)
+				if sl.idx == 0 {
+					sl = x.add(sl, au.Name, tag)
 				}
-				nm, slot := sh.index.find(au.Name, h, sh.names)
-				if nm < 0 {
-					nm = int32(len(sh.names))
-					sh.names = appendDoubling(sh.names, au.Name)
-					sh.count = appendDoubling(sh.count, 0)
-					sh.first = appendDoubling(sh.first, 0)
-					sh.index.add(nm, h, slot)
-				}
-				of[pos+j] = nm<<shardBits | int32(k)
-				if len(au.IDs) == 0 || allEmpty(au.IDs) {
-					if sh.count[nm] == 0 || pos+j < sh.first[nm] {
-						sh.first[nm] = pos + j
+				of[pos] = int32(sl.idx - 1)
+				if bare {
+					if sl.count == 0 {
+						sl.first = pos // the first, as papers are read in order
 					}
-					sh.count[nm]++
+					sl.count++
 				}
+				pos++
 			}
 		}
 	})
-	t = &nameTable{index: make([]nameIndex, w), start: make([]int32, w+1)}
-	for k := range shards {
-		t.start[k+1] = t.start[k] + int32(len(shards[k].names))
-		t.index[k] = shards[k].index
+
+	// Number the names: those of part 0 first, those new to each later
+	// part after the names of the parts before.
+	most := 0
+	for k := range t.index {
+		most += t.index[k].n
 	}
-	if w == 1 {
-		t.names, t.count, t.first = shards[0].names, shards[0].count, shards[0].first
-		return t, withIDs, edges
+	t.names, t.count, t.first = make([]string, 0, most), make([]int32, 0, most), make([]int, 0, most)
+	for k := range t.index {
+		g := make([]int32, t.index[k].n)
+		for _, sl := range t.index[k].slots {
+			if sl.idx == 0 {
+				continue
+			}
+			i := int32(-1)
+			for j := range k {
+				if old := t.index[j].find(sl.name, sl.tag); old.idx != 0 {
+					i = t.global[j][old.idx-1]
+					break
+				}
+			}
+			if i < 0 {
+				i = int32(len(t.names))
+				t.names, t.count, t.first = append(t.names, sl.name), append(t.count, 0), append(t.first, 0)
+			}
+			g[sl.idx-1] = i
+			if sl.count > 0 {
+				if t.count[i] == 0 {
+					t.first[i] = int(sl.first) // earlier parts hold earlier authors
+				}
+				t.count[i] += sl.count
+			}
+		}
+		t.global[k] = g
 	}
-	n := int(t.start[w])
-	t.names, t.count, t.first = make([]string, n), make([]int32, n), make([]int, n)
-	for k := range shards {
-		sh := &shards[k]
-		copy(t.names[t.start[k]:], sh.names)
-		copy(t.count[t.start[k]:], sh.count)
-		copy(t.first[t.start[k]:], sh.first)
-		sh.names, sh.count, sh.first = nil, nil, nil
-	}
-	mask := int32(1)<<shardBits - 1
-	parallel(len(of), w, func(_, lo, hi int) {
-		for a := lo; a < hi; a++ {
-			of[a] = t.start[of[a]&mask] + of[a]>>shardBits
+	parallel(w, w, func(k, _, _ int) {
+		g := t.global[k]
+		for a := ofStart[parts[k].lo]; a < ofStart[parts[k].hi]; a++ {
+			of[a] = g[of[a]]
 		}
 	})
+	for k := range parts {
+		withIDs = append(withIDs, parts[k].withIDs...)
+		edges = append(edges, parts[k].edges...)
+	}
 	return t, withIDs, edges
 }
 
 // lookup returns the index of name s, and whether it is there.
 func (t *nameTable) lookup(s string) (int32, bool) {
-	h := nameHash(s)
-	k := 0
-	if len(t.index) > 1 {
-		k = nameShard(h, len(t.index))
+	tag := uint32(nameHash(s) >> 32)
+	for k := range t.index {
+		if sl := t.index[k].find(s, tag); sl.idx != 0 {
+			return t.global[k][sl.idx-1], true
+		}
 	}
-	lo, hi := t.start[k], t.start[k+1]
-	i, _ := t.index[k].find(s, h, t.names[lo:hi])
-	return lo + i, i >= 0
+	return -1, false
 }
 
 // nameHash returns a hash of a name, read 8 bytes at a time.
@@ -179,10 +202,4 @@ func nameHash(s string) uint64 {
 		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return mix64(h)
-}
-
-// nameShard returns the shard among w of a name whose hash is h.
-func nameShard(h uint64, w int) int {
-	hi, _ := bits.Mul64(h, uint64(w))
-	return int(hi)
 }
