@@ -692,9 +692,10 @@ type idNode struct {
 // newResolver makes the nodes of the authors of papers.
 //
 // Most authors have no identifiers: their node is that of their name's
-// key, so they are counted by name, with a map lookup each, and the
-// nodes are made from the distinct names, sorted by key. Only authors
-// with identifiers are looked up by key and identifiers one by one.
+// key, so they are counted by name, one lookup each (see countNames),
+// and the nodes are made from the distinct names, sorted by key. Only
+// authors with identifiers are looked up by key and identifiers one by
+// one.
 func newResolver(papers []Paper, aliases *Aliases) *resolver {
 	r := &resolver{aliases: aliases, apart: aliases != nil && len(aliases.apart) > 0}
 	total := 0
