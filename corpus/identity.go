@@ -1724,25 +1724,9 @@ func (r *resolver) identity() *Identity {
 		personOfRoot[roots[p]] = int32(k)
 	}
 	roots = nil
-	// Put people, mentions and variants in that order, following the
-	// cycles of the permutation.
-	for k := range order {
-		if order[k] < 0 || int(order[k]) == k {
-			continue
-		}
-		p, m, v := people[k], mentions[k], variants[k]
-		j := k
-		for {
-			src := int(order[j])
-			order[j] = -1
-			if src == k {
-				people[j], mentions[j], variants[j] = p, m, v
-				break
-			}
-			people[j], mentions[j], variants[j] = people[src], mentions[src], variants[src]
-			j = src
-		}
-	}
+	permute(people, order)
+	permute(mentions, order)
+	permute(variants, order)
 	order = nil
 	id := &Identity{People: people, Joins: r.joins}
 	personOf := make([]int32, len(r.nodes)) // person of each node
@@ -1971,8 +1955,47 @@ func (r *resolver) peopleSuspects(id *Identity, personOf []int32, mentions []int
 			out = append(out, Suspect{People: uniq, Reason: similarReasons[pair.reason] + " (" + ka + " / " + kb + ")"})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Suspect) int { return slices.Compare(a.People, b.People) })
+	// Sort by people, equal people in the order found: by index, which
+	// is faster than a stable sort.
+	order := make([]int32, len(out))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := slices.Compare(out[a].People, out[b].People); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	permute(out, order)
 	return out
+}
+
+// permute puts s[order[k]] in s[k] for every k, following the cycles of
+// the permutation order, which it leaves as it was.
+func permute[E any](s []E, order []int32) {
+	for k := range order {
+		if order[k] < 0 || int(order[k]) == k {
+			continue
+		}
+		e := s[k]
+		j := k
+		for {
+			src := int(order[j])
+			order[j] = ^order[j] // done
+			if src == k {
+				s[j] = e
+				break
+			}
+			s[j] = s[src]
+			j = src
+		}
+	}
+	for k := range order {
+		if order[k] < 0 {
+			order[k] = ^order[k]
+		}
+	}
 }
 
 // similarEntries returns the distinct keys of the variants of each

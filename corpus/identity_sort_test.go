@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -51,5 +52,30 @@ func TestMergeFunc(t *testing.T) {
 	mergeFunc(dst, a, b, cmp.Compare[int])
 	if want := []int{0, 1, 3, 3, 3, 7, 8}; !slices.Equal(dst, want) {
 		t.Errorf("mergeFunc = %v, want %v", dst, want)
+	}
+}
+
+func TestPermute(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 10, 1000} {
+		order := make([]int32, n)
+		for i := range order {
+			order[i] = int32(i)
+		}
+		rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+		s := make([]string, n)
+		for i := range s {
+			s[i] = fmt.Sprint(i)
+		}
+		kept := slices.Clone(order)
+		permute(s, order)
+		for k := range s {
+			if want := fmt.Sprint(order[k]); s[k] != want {
+				t.Fatalf("%d elements: s[%d] = %s, want %s", n, k, s[k], want)
+			}
+		}
+		if !slices.Equal(order, kept) {
+			t.Errorf("%d elements: permute changed the order", n)
+		}
 	}
 }
