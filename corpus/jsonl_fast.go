@@ -89,16 +89,10 @@ func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, b *jsonlBatch
 	d.ws()
 	if !d.eat('}') {
 		for {
-			d.ws()
-			key, ok := d.key()
+			key, ok := d.member()
 			if !ok {
 				return false
 			}
-			d.ws()
-			if !d.eat(':') {
-				return false
-			}
-			d.ws()
 			bit := 0
 			switch string(key) {
 			case "id":
@@ -147,14 +141,11 @@ func (d *jsonlDecoder) parse(line []byte, name string, n, rec int, b *jsonlBatch
 				return false
 			}
 			seen |= bit
-			d.ws()
-			if d.eat(',') {
-				continue
-			}
-			if d.eat('}') {
+			if more, ok := d.next('}'); !ok {
+				return false
+			} else if !more {
 				break
 			}
-			return false
 		}
 	}
 	d.ws()
@@ -408,6 +399,33 @@ func (d *jsonlDecoder) key() ([]byte, bool) {
 		d.i++
 	}
 	return nil, false
+}
+
+// member reads an object member's key and the colon after it, with the
+// white space around them, leaving d at the value.
+func (d *jsonlDecoder) member() ([]byte, bool) {
+	d.ws()
+	key, ok := d.key()
+	if !ok {
+		return nil, false
+	}
+	d.ws()
+	if !d.eat(':') {
+		return nil, false
+	}
+	d.ws()
+	return key, true
+}
+
+// next reads past the white space and the comma or the closing byte
+// after a member or an element. It reports whether another follows; ok
+// is false when neither comes next.
+func (d *jsonlDecoder) next(closing byte) (more, ok bool) {
+	d.ws()
+	if d.eat(',') {
+		return true, true
+	}
+	return false, d.eat(closing)
 }
 
 // scan reads past a string, checking it as encoding/json does. It
@@ -691,16 +709,10 @@ func (d *jsonlDecoder) author(a *jsonlAuthorText) bool {
 	d.ws()
 	if !d.eat('}') {
 		for {
-			d.ws()
-			key, ok := d.key()
+			key, ok := d.member()
 			if !ok {
 				return false
 			}
-			d.ws()
-			if !d.eat(':') {
-				return false
-			}
-			d.ws()
 			var dst *[]byte
 			switch string(key) {
 			case "name":
@@ -721,14 +733,11 @@ func (d *jsonlDecoder) author(a *jsonlAuthorText) bool {
 			if !ok {
 				return false
 			}
-			d.ws()
-			if d.eat(',') {
-				continue
-			}
-			if d.eat('}') {
+			if more, ok := d.next('}'); !ok {
+				return false
+			} else if !more {
 				break
 			}
-			return false
 		}
 	}
 	a.affil = bytes.TrimSpace(a.affil)
