@@ -264,6 +264,59 @@ func (sp *search) run(src int) {
 	}
 }
 
+// distSearch is a single-source search for distances alone, for the
+// sampled measures, which need no path counts: it keeps a fraction of
+// search's state and work.
+type distSearch struct {
+	rows  *pathRows
+	dist  []float64 // as in search: +Inf unreached, settledDist settled
+	order []int32   // settled nodes in order of non-decreasing distance
+	sdist []float64 // their distances
+	heap  radixHeap
+}
+
+func newDistSearch(rows *pathRows) *distSearch {
+	ds := &distSearch{rows: rows, dist: make([]float64, len(rows.off)-1)}
+	for i := range ds.dist {
+		ds.dist[i] = math.Inf(1)
+	}
+	return ds
+}
+
+// run settles every node src reaches, leaving them in order and their
+// distances in sdist. A path replaces the one found before only when
+// shorter by more than tieTolerance, as in search.run, so both give the
+// same distances.
+func (ds *distSearch) run(src int) {
+	for _, v := range ds.order {
+		ds.dist[v] = math.Inf(1)
+	}
+	ds.order, ds.sdist = ds.order[:0], ds.sdist[:0]
+	off, adj, length, dist := ds.rows.off, ds.rows.adj, ds.rows.length, ds.dist
+	dist[src] = 0
+	ds.heap.reset()
+	ds.heap.push(0, int32(src))
+	for ds.heap.size > 0 {
+		d, v := ds.heap.pop()
+		if dist[v] != d {
+			continue // settled, or a shorter path was found later
+		}
+		dist[v] = settledDist
+		ds.order = append(ds.order, v)
+		ds.sdist = append(ds.sdist, d)
+		nbrs := adj[off[v]:off[v+1]]
+		lens := length[off[v]:off[v+1]]
+		lens = lens[:len(nbrs)]
+		for k, w := range nbrs {
+			alt := d + lens[k]
+			if dw := dist[w]; alt < dw && (dw-alt > tieTolerance*dw || math.IsInf(dw, 1)) {
+				dist[w] = alt
+				ds.heap.push(alt, w)
+			}
+		}
+	}
+}
+
 // closeness returns the closeness and harmonic centrality of the source of
 // the last run, summing in settle order.
 func (sp *search) closeness(n int) (c, h float64) {

@@ -532,6 +532,7 @@ func ApproxHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (h []float6
 		return h, n
 	}
 
+	rows := newPathRows(g)
 	partial := make([][]float64, pathWorkers)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -540,13 +541,13 @@ func ApproxHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (h []float6
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			ds := newDijkstra(n)
+			ds := newDistSearch(rows)
 			sum := make([]float64, n)
 			for i := b; i < k; i += pathWorkers {
 				t := rand.New(rand.NewPCG(seed, uint64(i))).IntN(n)
-				ds.run(g, t, -1)
-				for _, v := range ds.order[1:] {
-					sum[v] += 1 / ds.dist[v]
+				ds.run(t)
+				for j, v := range ds.order[1:] {
+					sum[v] += 1 / ds.sdist[j+1]
 				}
 			}
 			partial[b] = sum

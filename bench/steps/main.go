@@ -28,7 +28,7 @@ import (
 )
 
 func main() {
-	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,leiden,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, leiden, betweenness (exact), approx (sampled, --epsilon, --delta), graphml")
+	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,leiden,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, leiden, betweenness (exact), approx (sampled, --epsilon, --delta), harmonic (sampled, at most 256 pivots), graphml")
 	eps := flag.Float64("epsilon", 0.01, "additive error bound of sampled betweenness")
 	delta := flag.Float64("delta", 0.1, "failure probability of sampled betweenness")
 	graphml := flag.String("graphml", os.DevNull, "`file` the graphml step writes")
@@ -104,6 +104,12 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 			var samples int
 			best(s, func() { _, samples = metrics.ApproxBetweenness(g, eps, delta, 1) })
 			fmt.Printf("# approx samples %d epsilon %g delta %g\n", samples, eps, delta)
+		case "harmonic":
+			// At most 256 pivots, as the report takes (metrics.CentralitiesWith).
+			epsH := max(eps, math.Sqrt(math.Log(2*float64(g.Len())/delta)/(2*256)))
+			var pivots int
+			best(s, func() { _, pivots = metrics.ApproxHarmonic(g, epsH, delta, 1) })
+			fmt.Printf("# harmonic pivots %d epsilon %.3g\n", pivots, epsH)
 		case "graphml":
 			best(s, func() { err = writeGraphML(graphmlPath, g) })
 			if err != nil {
