@@ -57,7 +57,7 @@ const (
 // left out, and so are values that are unknown (a zero year, no topic).
 // Floats are written with at most 10 significant digits; non-finite ones
 // as NaN, INF and -INF. Each node and each edge takes one line, its data
-// elements run together: a large graph's file is about a sixth smaller
+// elements run together: a large graph's file is about a seventh smaller
 // than with a line for each, and that much quicker to write and to read.
 func GraphML(w io.Writer, a *Analysis) error {
 	return graphML(w, a, graphmlNodeBlock, graphmlEdgeBlock)
