@@ -67,18 +67,20 @@ const (
 // http://gexf.net/1.3/viz, the namespace Gephi and networkx write and
 // read. Everything else validates.
 func GEXF(w io.Writer, a *Analysis) error {
-	return writeGEXF(w, a, gexfNS, gexfVizNS, "1.3")
+	return writeGEXF(w, a, gexfNS, gexfVizNS, "1.3", graphmlNodeBlock, graphmlEdgeBlock)
 }
 
 // GEXF12 writes the same graph as [GEXF] in GEXF 1.2draft, for readers
 // that know no later version (networkx before 3.0, older Gephi plugins):
 // the same elements and attributes in the 1.2draft namespaces.
 func GEXF12(w io.Writer, a *Analysis) error {
-	return writeGEXF(w, a, "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2")
+	return writeGEXF(w, a, "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2",
+		graphmlNodeBlock, graphmlEdgeBlock)
 }
 
-// writeGEXF writes a GEXF document in the given namespaces and version.
-func writeGEXF(w io.Writer, a *Analysis, ns, vizNS, version string) error {
+// writeGEXF writes a GEXF document in the given namespaces and version,
+// with the given numbers of nodes and edges to a block.
+func writeGEXF(w io.Writer, a *Analysis, ns, vizNS, version string, nodeBlock, edgeBlock int) error {
 	if a.Graph == nil {
 		return errNoGraph
 	}
@@ -108,37 +110,63 @@ func writeGEXF(w io.Writer, a *Analysis, ns, vizNS, version string) error {
 
 	sizes := gexfSizes(a)
 	ew.printf("    <nodes count=\"%d\">\n", g.Len())
-	for u := range g.Authors {
-		au := &g.Authors[u]
-		ew.printf("      <node id=\"n%d\" label=\"", u)
-		xml.EscapeText(ew, []byte(au.Name))
-		ew.str("\">\n")
-		gexfValues(ew, nodeKeys, u)
-		if dynamic {
-			gexfSpell(ew, au.FirstYear, au.LastYear)
+	// Nodes and edges are formatted in blocks on several goroutines, as
+	// GraphML's are.
+	writeBlocks(ew, (g.Len()+nodeBlock-1)/nodeBlock, func(b []byte, j int) []byte {
+		for u := j * nodeBlock; u < min((j+1)*nodeBlock, g.Len()); u++ {
+			b = appendGEXFNode(b, a, nodeKeys, sizes, dynamic, u)
 		}
-		r, gr, b := gexfRGB(a.community(u))
-		ew.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", r, gr, b)
-		if sizes != nil {
-			ew.printf("        <viz:size value=\"%s\"/>\n", formatFloat(sizes[u]))
-		}
-		ew.str("      </node>\n")
-	}
+		return b
+	})
 	ew.str("    </nodes>\n")
-
 	ew.printf("    <edges count=\"%d\">\n", g.EdgeCount())
-	for e, ed := range g.Edges {
-		ew.printf("      <edge id=\"e%d\" source=\"n%d\" target=\"n%d\" weight=\"%s\">\n",
-			e, ed.U, ed.V, formatFloat(ed.Weight))
-		gexfValues(ew, edgeKeys, e)
-		if dynamic {
-			first, last := edgeYears(a, e)
-			gexfSpell(ew, first, last)
+	writeBlocks(ew, (g.EdgeCount()+edgeBlock-1)/edgeBlock, func(b []byte, j int) []byte {
+		for e := j * edgeBlock; e < min((j+1)*edgeBlock, g.EdgeCount()); e++ {
+			b = appendGEXFEdge(b, a, edgeKeys, dynamic, e)
 		}
-		ew.str("      </edge>\n")
-	}
+		return b
+	})
 	ew.str("    </edges>\n  </graph>\n</gexf>\n")
 	return ew.err
+}
+
+// appendGEXFNode appends the <node> element of author u, sizes the
+// viz:size of every node or nil for none.
+func appendGEXFNode(b []byte, a *Analysis, keys []graphmlKey, sizes []float64, dynamic bool, u int) []byte {
+	au := &a.Graph.Authors[u]
+	b = strconv.AppendInt(append(b, `      <node id="n`...), int64(u), 10)
+	b = appendXMLText(append(b, `" label="`...), au.Name)
+	b = append(b, "\">\n"...)
+	b = appendGEXFValues(b, keys, u)
+	if dynamic {
+		b = appendGEXFSpell(b, au.FirstYear, au.LastYear)
+	}
+	r, gr, bl := gexfRGB(a.community(u))
+	b = strconv.AppendInt(append(b, `        <viz:color r="`...), int64(r), 10)
+	b = strconv.AppendInt(append(b, `" g="`...), int64(gr), 10)
+	b = strconv.AppendInt(append(b, `" b="`...), int64(bl), 10)
+	b = append(b, "\"/>\n"...)
+	if sizes != nil {
+		b = appendFloat(append(b, `        <viz:size value="`...), sizes[u])
+		b = append(b, "\"/>\n"...)
+	}
+	return append(b, "      </node>\n"...)
+}
+
+// appendGEXFEdge appends the <edge> element of edge e.
+func appendGEXFEdge(b []byte, a *Analysis, keys []graphmlKey, dynamic bool, e int) []byte {
+	ed := &a.Graph.Edges[e]
+	b = strconv.AppendInt(append(b, `      <edge id="e`...), int64(e), 10)
+	b = strconv.AppendInt(append(b, `" source="n`...), int64(ed.U), 10)
+	b = strconv.AppendInt(append(b, `" target="n`...), int64(ed.V), 10)
+	b = appendFloat(append(b, `" weight="`...), ed.Weight)
+	b = append(b, "\">\n"...)
+	b = appendGEXFValues(b, keys, e)
+	if dynamic {
+		first, last := edgeYears(a, e)
+		b = appendGEXFSpell(b, first, last)
+	}
+	return append(b, "      </edge>\n"...)
 }
 
 // gexfKeys returns the node and edge attributes of [GEXF]: those of
@@ -180,40 +208,48 @@ func gexfDeclare(ew *errWriter, class string, keys []graphmlKey) {
 	ew.str("    </attributes>\n")
 }
 
-// gexfValues writes the <attvalues> of element i, nothing when it has
-// no values.
-func gexfValues(ew *errWriter, keys []graphmlKey, i int) {
-	open := false
+// appendGEXFValues appends the <attvalues> of element i, nothing when
+// it has no values. Attribute ids are fixed ASCII names: no escaping.
+func appendGEXFValues(b []byte, keys []graphmlKey, i int) []byte {
+	start := len(b)
+	b = append(b, "        <attvalues>\n"...)
+	empty := len(b)
 	for _, k := range keys {
-		v, ok := k.value(i)
+		n := len(b)
+		b = append(append(append(b, `          <attvalue for="`...), k.name...), `" value="`...)
+		var ok bool
+		if k.text != nil {
+			b, ok = k.text(b, i)
+		} else {
+			var v string
+			v, ok = k.value(i)
+			b = appendXMLText(b, v)
+		}
 		if !ok {
+			b = b[:n]
 			continue
 		}
-		if !open {
-			ew.str("        <attvalues>\n")
-			open = true
-		}
-		ew.printf("          <attvalue for=%q value=\"", k.name)
-		xml.EscapeText(ew, []byte(v))
-		ew.str("\"/>\n")
+		b = append(b, "\"/>\n"...)
 	}
-	if open {
-		ew.str("        </attvalues>\n")
+	if len(b) == empty {
+		return b[:start]
 	}
+	return append(b, "        </attvalues>\n"...)
 }
 
-// gexfSpell writes a <spells> element with one spell from first to
-// last, nothing when first is zero (unknown). A zero last is taken as
+// appendGEXFSpell appends a <spells> element with one spell from first
+// to last, nothing when first is zero (unknown). A zero last is taken as
 // first.
-func gexfSpell(ew *errWriter, first, last int) {
+func appendGEXFSpell(b []byte, first, last int) []byte {
 	if first == 0 {
-		return
+		return b
 	}
 	if last == 0 {
 		last = first
 	}
-	ew.printf("        <spells>\n          <spell start=\"%d\" end=\"%d\"/>\n        </spells>\n",
-		first, last)
+	b = strconv.AppendInt(append(b, "        <spells>\n          <spell start=\""...), int64(first), 10)
+	b = strconv.AppendInt(append(b, `" end="`...), int64(last), 10)
+	return append(b, "\"/>\n        </spells>\n"...)
 }
 
 // edgeYears returns the earliest and latest known years of edge e's

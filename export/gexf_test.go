@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -286,5 +288,116 @@ func TestGEXF12(t *testing.T) {
 	}
 	if v12.String() != want {
 		t.Error("GEXF12 differs from GEXF by more than its namespaces and version")
+	}
+}
+
+// gexfReference is GEXF written the plain way, one element after the
+// other with fmt and encoding/xml, kept as the reference the block
+// writer must match byte for byte.
+func gexfReference(w io.Writer, a *Analysis) error {
+	g := a.Graph
+	nodeKeys, edgeKeys := gexfKeys(a)
+	dynamic := false
+	for _, au := range g.Authors {
+		if au.FirstYear != 0 {
+			dynamic = true
+			break
+		}
+	}
+	ew := &errWriter{w: w}
+	ew.str(xml.Header)
+	ew.printf("<gexf xmlns=%q xmlns:viz=%q version=%q>\n", gexfNS, gexfVizNS, "1.3")
+	ew.str("  <meta>\n    <creator>coauthor</creator>\n    <description>")
+	xml.EscapeText(ew, []byte(gexfDescription(a)))
+	ew.str("</description>\n  </meta>\n")
+	if dynamic {
+		ew.str(`  <graph defaultedgetype="undirected" mode="dynamic" timeformat="integer">` + "\n")
+	} else {
+		ew.str(`  <graph defaultedgetype="undirected" mode="static">` + "\n")
+	}
+	gexfDeclare(ew, "node", nodeKeys)
+	gexfDeclare(ew, "edge", edgeKeys)
+	values := func(keys []graphmlKey, i int) {
+		open := false
+		for _, k := range keys {
+			v, ok := k.value(i)
+			if !ok {
+				continue
+			}
+			if !open {
+				ew.str("        <attvalues>\n")
+				open = true
+			}
+			ew.printf("          <attvalue for=%q value=\"", k.name)
+			xml.EscapeText(ew, []byte(v))
+			ew.str("\"/>\n")
+		}
+		if open {
+			ew.str("        </attvalues>\n")
+		}
+	}
+	spell := func(first, last int) {
+		if first == 0 {
+			return
+		}
+		if last == 0 {
+			last = first
+		}
+		ew.printf("        <spells>\n          <spell start=\"%d\" end=\"%d\"/>\n        </spells>\n", first, last)
+	}
+	sizes := gexfSizes(a)
+	ew.printf("    <nodes count=\"%d\">\n", g.Len())
+	for u := range g.Authors {
+		au := &g.Authors[u]
+		ew.printf("      <node id=\"n%d\" label=\"", u)
+		xml.EscapeText(ew, []byte(au.Name))
+		ew.str("\">\n")
+		values(nodeKeys, u)
+		if dynamic {
+			spell(au.FirstYear, au.LastYear)
+		}
+		r, gr, b := gexfRGB(a.community(u))
+		ew.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", r, gr, b)
+		if sizes != nil {
+			ew.printf("        <viz:size value=\"%s\"/>\n", formatFloat(sizes[u]))
+		}
+		ew.str("      </node>\n")
+	}
+	ew.str("    </nodes>\n")
+	ew.printf("    <edges count=\"%d\">\n", g.EdgeCount())
+	for e, ed := range g.Edges {
+		ew.printf("      <edge id=\"e%d\" source=\"n%d\" target=\"n%d\" weight=\"%s\">\n",
+			e, ed.U, ed.V, formatFloat(ed.Weight))
+		values(edgeKeys, e)
+		if dynamic {
+			spell(edgeYears(a, e))
+		}
+		ew.str("      </edge>\n")
+	}
+	ew.str("    </edges>\n  </graph>\n</gexf>\n")
+	return ew.err
+}
+
+// TestGEXFReference checks that GEXF writes the same bytes as
+// gexfReference, on the analyses of TestGraphMLReference, with blocks of
+// one node or edge up to blocks larger than the graph, formatted by one
+// goroutine and by several.
+func TestGEXFReference(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, test := range referenceAnalyses(t) {
+		var want bytes.Buffer
+		if err := gexfReference(&want, test.a); err != nil {
+			t.Fatal(err)
+		}
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
+				var got bytes.Buffer
+				if err := writeGEXF(&got, test.a, gexfNS, gexfVizNS, "1.3", block[0], block[1]); err != nil {
+					t.Fatalf("%s: %v", test.name, err)
+				}
+				sameBytes(t, fmt.Sprintf("%s, %d procs, blocks of %v", test.name, procs, block), got.Bytes(), want.Bytes())
+			}
+		}
 	}
 }

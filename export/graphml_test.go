@@ -354,6 +354,46 @@ func TestGraphMLIDs(t *testing.T) {
 // one node or edge up to blocks larger than the graph, formatted by one
 // goroutine and by several.
 func TestGraphMLReference(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, test := range referenceAnalyses(t) {
+		var want bytes.Buffer
+		if err := graphmlReference(&want, test.a); err != nil {
+			t.Fatal(err)
+		}
+		for _, procs := range []int{1, 4} {
+			runtime.GOMAXPROCS(procs)
+			for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
+				var got bytes.Buffer
+				if err := graphML(&got, test.a, block[0], block[1]); err != nil {
+					t.Fatalf("%s: %v", test.name, err)
+				}
+				sameBytes(t, fmt.Sprintf("%s, %d procs, blocks of %v", test.name, procs, block), got.Bytes(), want.Bytes())
+			}
+		}
+	}
+}
+
+// sameBytes reports where got first differs from want.
+func sameBytes(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < min(len(got), len(want)) && got[i] == want[i] {
+		i++
+	}
+	t.Errorf("%s: output differs from the reference at byte %d of %d:\ngot  %q\nwant %q",
+		what, i, len(want), excerpt(got, i), excerpt(want, i))
+}
+
+// referenceAnalyses returns the analyses on which the block writers of
+// GraphML and GEXF must match their references: every kind of value,
+// and generated graphs of some thousands of edges.
+func referenceAnalyses(t *testing.T) []struct {
+	name string
+	a    *Analysis
+} {
 	noMeasures := testAnalysis(t)
 	noMeasures.Centrality, noMeasures.Communities, noMeasures.Topics = nil, nil, nil
 	partial := hostileAnalysis(t)
@@ -380,30 +420,7 @@ func TestGraphMLReference(t *testing.T) {
 		{"generated full", synthAnalysis(t, 3000, graph.Options{}, true)},
 		{"generated fractional", synthAnalysis(t, 3000, graph.Options{Counting: graph.Fractional}, false)},
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	for _, test := range tests {
-		var want bytes.Buffer
-		if err := graphmlReference(&want, test.a); err != nil {
-			t.Fatal(err)
-		}
-		for _, procs := range []int{1, 4} {
-			runtime.GOMAXPROCS(procs)
-			for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
-				var got bytes.Buffer
-				if err := graphML(&got, test.a, block[0], block[1]); err != nil {
-					t.Fatalf("%s: %v", test.name, err)
-				}
-				if !bytes.Equal(got.Bytes(), want.Bytes()) {
-					i := 0
-					for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
-						i++
-					}
-					t.Errorf("%s, %d procs, blocks of %v: output differs from the reference at byte %d of %d:\ngot  %q\nwant %q",
-						test.name, procs, block, i, want.Len(), excerpt(got.Bytes(), i), excerpt(want.Bytes(), i))
-				}
-			}
-		}
-	}
+	return tests
 }
 
 // excerpt returns the bytes of b around offset i.
