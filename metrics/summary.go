@@ -82,8 +82,11 @@ func Summarize(g *graph.Graph, c *Centrality, p *Partition) Summary {
 		s.Transitivity = 3 * float64(s.Triangles) / float64(triples)
 	}
 
-	s.Diameter, s.DiameterExact = hopDiameter(g, of)
+	// The two diameters are independent searches: one on each core.
+	var wg sync.WaitGroup
+	wg.Go(func() { s.Diameter, s.DiameterExact = hopDiameter(g, of) })
 	s.WeightedDiameter, s.WeightedDiameterExact = weightedDiameter(g, of)
+	wg.Wait()
 
 	if p != nil {
 		s.Communities = len(p.Sizes)
@@ -113,8 +116,7 @@ func floatSumOrdered(xs []float64) float64 {
 func hopDiameter(g *graph.Graph, of []int) (int, bool) {
 	members := largest(of)
 	if len(members) > ExactDiameterLimit {
-		hops, _ := sweepDiameters(g, members)
-		return hops, false
+		return sweepHops(g, members), false
 	}
 	ecc := eccentricities(g, members, func(e *eccentricity, u int32) float64 {
 		h, _ := e.hops(g, u)
@@ -128,8 +130,7 @@ func hopDiameter(g *graph.Graph, of []int) (int, bool) {
 func weightedDiameter(g *graph.Graph, of []int) (float64, bool) {
 	members := largest(of)
 	if len(members) > ExactWeightedDiameterLimit {
-		_, length := sweepDiameters(g, members)
-		return length, false
+		return sweepLength(g, members), false
 	}
 	ecc := eccentricities(g, members, func(e *eccentricity, u int32) float64 {
 		l, _ := e.length(g, u)
@@ -175,31 +176,46 @@ func eccentricities(g *graph.Graph, members []int32,
 	return m
 }
 
-// sweepDiameters returns lower bounds of the hop and weighted diameters of
-// the component of members: starting from its node of highest degree,
-// each sweep searches from the farthest node the previous search found.
+// sweepHops and sweepLength return lower bounds of the hop and weighted
+// diameters of the component of members: starting from its node of
+// highest degree, each sweep searches from the farthest node the previous
+// search found.
 //
 // TODO: the iFUB algorithm (Crescenzi et al. 2013) would give the exact
 // hop diameter of large components in a few hundred searches at most on
 // co-authorship graphs; the double sweep only bounds it from below.
-func sweepDiameters(g *graph.Graph, members []int32) (hops int, length float64) {
+func sweepHops(g *graph.Graph, members []int32) (hops int) {
+	e := newEccentricity(g.Len())
+	u := sweepStart(g, members)
+	for range 2 * sweeps {
+		h, far := e.hops(g, u)
+		hops = max(hops, h)
+		u = far
+	}
+	return hops
+}
+
+// sweepLength is sweepHops for the weighted diameter.
+func sweepLength(g *graph.Graph, members []int32) (length float64) {
+	e := newEccentricity(g.Len())
+	v := sweepStart(g, members)
+	for range 2 * sweeps {
+		l, far := e.length(g, v)
+		length = max(length, l)
+		v = far
+	}
+	return length
+}
+
+// sweepStart returns the first member of highest degree.
+func sweepStart(g *graph.Graph, members []int32) int32 {
 	start := members[0]
 	for _, u := range members {
 		if g.Degree(int(u)) > g.Degree(int(start)) {
 			start = u
 		}
 	}
-	e := newEccentricity(g.Len())
-	u, v := start, start
-	for range 2 * sweeps {
-		h, far := e.hops(g, u)
-		hops = max(hops, h)
-		u = far
-		l, farL := e.length(g, v)
-		length = max(length, l)
-		v = farL
-	}
-	return hops, length
+	return start
 }
 
 // eccentricity holds the buffers of repeated single-source searches.

@@ -109,11 +109,11 @@ func TestSweepDiameters(t *testing.T) {
 	for i := range members {
 		members[i] = int32(i)
 	}
-	hops, length := sweepDiameters(g, members)
+	hops, length := sweepHops(g, members), sweepLength(g, members)
 	if hops != 9 {
-		t.Errorf("sweepDiameters hops = %d, want 9", hops)
+		t.Errorf("sweepHops = %d, want 9", hops)
 	}
-	checkFloat(t, "sweepDiameters length", length, 4.5, 1e-12)
+	checkFloat(t, "sweepLength", length, 4.5, 1e-12)
 
 	// On a generated graph the bound never exceeds the exact value.
 	g = randomGraph(300, 700, 2)
@@ -127,8 +127,8 @@ func TestSweepDiameters(t *testing.T) {
 			members = append(members, int32(u))
 		}
 	}
-	hops, length = sweepDiameters(g, members)
+	hops, length = sweepHops(g, members), sweepLength(g, members)
 	if !exact || hops > exactHops || length > exactLength*(1+1e-12) || hops < exactHops-2 {
-		t.Errorf("sweepDiameters = %d, %g; exact %d, %g (%t)", hops, length, exactHops, exactLength, exact)
+		t.Errorf("sweepHops, sweepLength = %d, %g; exact %d, %g (%t)", hops, length, exactHops, exactLength, exact)
 	}
 }
