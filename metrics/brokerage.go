@@ -2,7 +2,10 @@ package metrics
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/coauthor/coauthor/graph"
 )
@@ -53,61 +56,87 @@ func Brokerage(g *graph.Graph) (effSize, efficiency, constraint []float64) {
 		}
 	}
 
-	// share[q] is p_iq for the co-authors q of the current author i and
-	// zero elsewhere; indirect[j] gathers sum_q p_iq p_qj.
-	share := make([]float64, n)
-	indirect := make([]float64, n)
-	for i := 0; i < n; i++ {
-		if strength[i] == 0 {
-			nan := math.NaN()
-			effSize[i], efficiency[i], constraint[i] = nan, nan, nan
+	// Authors are taken in ranges by each core; an author's values do
+	// not depend on which, nor on how many cores there are.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n/brokerageRange+1) {
+		wg.Go(func() {
+			// share[q] is p_iq for the co-authors q of the current
+			// author i and zero elsewhere; indirect[j] gathers
+			// sum_q p_iq p_qj.
+			share := make([]float64, n)
+			indirect := make([]float64, n)
+			for {
+				lo := int(next.Add(brokerageRange)) - brokerageRange
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+brokerageRange, n); i++ {
+					brokerage(g, i, strength, maxW, share, indirect, effSize, efficiency, constraint)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return effSize, efficiency, constraint
+}
+
+// brokerageRange is the number of authors a core takes at a time in
+// [Brokerage].
+const brokerageRange = 1024
+
+// brokerage sets the three measures of author i, share and indirect
+// zero on entry and left so.
+func brokerage(g *graph.Graph, i int, strength, maxW, share, indirect, effSize, efficiency, constraint []float64) {
+	if strength[i] == 0 {
+		nan := math.NaN()
+		effSize[i], efficiency[i], constraint[i] = nan, nan, nan
+		return
+	}
+	nbrs, es := g.Neighbors(i)
+	deg := 0
+	for k, j := range nbrs {
+		if w := g.Edges[es[k]].Weight; w > 0 {
+			share[j] = w / strength[i]
+			deg++
+		}
+	}
+
+	eff := 0.0
+	for _, j := range nbrs {
+		if share[j] == 0 {
 			continue
 		}
-		nbrs, es := g.Neighbors(i)
-		deg := 0
-		for k, j := range nbrs {
-			if w := g.Edges[es[k]].Weight; w > 0 {
-				share[j] = w / strength[i]
-				deg++
-			}
-		}
-
-		eff := 0.0
-		for _, j := range nbrs {
-			if share[j] == 0 {
+		// Walk j's ties once for both the redundancy of j and
+		// the indirect constraint through j.
+		redundancy := 0.0
+		jn, je := g.Neighbors(int(j))
+		for k, q := range jn {
+			w := g.Edges[je[k]].Weight
+			if w <= 0 || share[q] == 0 {
 				continue
 			}
-			// Walk j's ties once for both the redundancy of j and
-			// the indirect constraint through j.
-			redundancy := 0.0
-			jn, je := g.Neighbors(int(j))
-			for k, q := range jn {
-				w := g.Edges[je[k]].Weight
-				if w <= 0 || share[q] == 0 {
-					continue
-				}
-				redundancy += share[q] * w / maxW[j]
-				indirect[q] += share[j] * w / strength[j]
-			}
-			eff += 1 - redundancy
+			redundancy += share[q] * w / maxW[j]
+			indirect[q] += share[j] * w / strength[j]
 		}
-
-		c := 0.0
-		for _, j := range nbrs {
-			if share[j] == 0 {
-				continue
-			}
-			x := share[j] + indirect[j]
-			c += x * x
-		}
-		for _, j := range nbrs {
-			share[j], indirect[j] = 0, 0
-		}
-		effSize[i] = eff
-		efficiency[i] = eff / float64(deg)
-		constraint[i] = c
+		eff += 1 - redundancy
 	}
-	return effSize, efficiency, constraint
+
+	c := 0.0
+	for _, j := range nbrs {
+		if share[j] == 0 {
+			continue
+		}
+		x := share[j] + indirect[j]
+		c += x * x
+	}
+	for _, j := range nbrs {
+		share[j], indirect[j] = 0, 0
+	}
+	effSize[i] = eff
+	efficiency[i] = eff / float64(deg)
+	constraint[i] = c
 }
 
 // BrokeredPairs returns the pairs of ego's co-authors that only ego

@@ -3,6 +3,7 @@ package metrics
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -282,5 +283,30 @@ func BenchmarkBrokerage(b *testing.B) {
 	g, _, _ := graph.New(authors, edges)
 	for b.Loop() {
 		Brokerage(g)
+	}
+}
+
+// TestBrokerageCores checks that Brokerage gives the same bits on one
+// core and on several, on a graph of several ranges of authors, with
+// isolated authors among them.
+func TestBrokerageCores(t *testing.T) {
+	g := randomGraph(5*brokerageRange+17, 20000, 5)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	e1, f1, c1 := Brokerage(g)
+	runtime.GOMAXPROCS(4)
+	e4, f4, c4 := Brokerage(g)
+	isolated := 0
+	for u := range e1 {
+		if g.Degree(u) == 0 {
+			isolated++
+		}
+		for _, m := range [][2]float64{{e1[u], e4[u]}, {f1[u], f4[u]}, {c1[u], c4[u]}} {
+			if math.Float64bits(m[0]) != math.Float64bits(m[1]) {
+				t.Fatalf("author %d: %v on one core, %v on four", u, m[0], m[1])
+			}
+		}
+	}
+	if isolated == 0 {
+		t.Errorf("no isolated author in the test graph")
 	}
 }
