@@ -317,15 +317,28 @@ func (ds *distSearch) run(src int) {
 	}
 }
 
+// closeness returns the closeness and harmonic centrality of the source
+// of the last run, as search.closeness does.
+func (ds *distSearch) closeness(n int) (c, h float64) {
+	return closenessOf(ds.sdist, n)
+}
+
 // closeness returns the closeness and harmonic centrality of the source of
 // the last run, summing in settle order.
 func (sp *search) closeness(n int) (c, h float64) {
+	return closenessOf(sp.sdist, n)
+}
+
+// closenessOf returns the closeness and harmonic centrality of a source
+// in a graph of n nodes, sdist the distances of the nodes it reaches in
+// settle order, its own first.
+func closenessOf(sdist []float64, n int) (c, h float64) {
 	sum := 0.0
-	for _, d := range sp.sdist[1:] {
+	for _, d := range sdist[1:] {
 		sum += d
 		h += 1 / d
 	}
-	r := float64(len(sp.order) - 1)
+	r := float64(len(sdist) - 1)
 	if sum > 0 && n > 1 {
 		c = (r / sum) * (r / float64(n-1))
 	}

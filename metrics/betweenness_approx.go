@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/coauthor/coauthor/graph"
 )
@@ -490,82 +491,143 @@ func pick(rng *rand.Rand, weights []float64, total float64) int {
 	return len(weights) - 1
 }
 
-// ApproxHarmonic returns an estimate of the weighted harmonic centrality
-// of every node (edge length 1/weight), unnormalised as in [Centrality]
-// and networkx's harmonic_centrality, and the number of pivots used.
-//
-// It averages the distances from k pivots drawn uniformly with
-// replacement (Eppstein and Wang): with one full Dijkstra search per
-// pivot t, node v's estimate is
-//
-//	H~(v) = (n/k) sum_i [t_i != v] / d(v, t_i)
-//
-// which is unbiased. Each term lies in [0, n wmax], wmax the largest edge
-// weight (1/wmax the shortest edge), so by Hoeffding's inequality and a
-// union bound over the n nodes, with
+// ApproxHarmonic returns the harmonic centrality of
+// [ApproxClosenessHarmonic] and its number of pivots.
+func ApproxHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (h []float64, pivots int) {
+	_, h, pivots = ApproxClosenessHarmonic(g, eps, delta, seed)
+	return h, pivots
+}
+
+// ApproxClosenessHarmonic returns estimates of the weighted closeness
+// and harmonic centrality of every node (edge length 1/weight), defined
+// as in [Centrality] (closeness as networkx's closeness_centrality with
+// wf_improved, harmonic unnormalised), and k, the number of pivots drawn
+// in each component of more than k nodes:
 //
 //	k = ceil(ln(2n/delta) / (2 eps^2))
 //
-// pivots every estimate satisfies, with probability at least 1-delta,
+// The nodes of a component of at most k nodes get their exact values,
+// from a search from each. In a larger component C of r nodes, k pivots
+// t_1..t_k are drawn uniformly from C with replacement (Eppstein and
+// Wang), one full Dijkstra search from each, and node v of C gets
 //
-//	|H~(v) - H(v)| <= eps n wmax  for all v at once,
+//	S~(v) = (r/k) sum_i d(v, t_i)              (sum of distances in C)
+//	closeness~(v) = (r-1)^2 / ((n-1) S~(v))
+//	harmonic~(v)  = (r/k) sum_i [t_i != v] / d(v, t_i)
 //
-// that is, an error of at most eps on H(v)/(n wmax), which is at most 1.
-// When k >= n every node is a pivot once and the result is exact. eps
-// and delta must be in (0, 1); ApproxHarmonic panics otherwise.
+// S~(v) and harmonic~(v) are unbiased. By Hoeffding's inequality and a
+// union bound over the nodes, with probability at least 1-delta every
+// node's mean distance to the others of its component, S~(v)/(r-1),
+// the reciprocal of closeness~(v) (r-1)/(n-1), is within
+// eps D r/(r-1) of the exact one, D the largest distance in C (its
+// weighted diameter); and, with probability at least 1-delta, every
+// harmonic~(v) is within eps r w_max <= eps n w_max of the exact value,
+// w_max the largest edge weight (1/w_max the shortest edge). When k >= n
+// both are exact. eps and delta must be in (0, 1);
+// ApproxClosenessHarmonic panics otherwise.
 //
-// Pivot i is drawn from a PCG source seeded with (seed, i); the pivots'
-// contributions are added in a fixed grouping, so the result is the same
-// for a seed on every machine.
+// Pivot i of component c is drawn from a PCG source seeded with
+// (seed, c<<32 | i); the pivots' contributions are added in a fixed
+// grouping, so the result is the same for a seed on every machine.
 //
 // Reference: D. Eppstein and J. Wang, Fast approximation of centrality,
 // J. Graph Algorithms Appl. 8(1), 2004, 39-45, doi:10.7155/jgaa.00081.
-func ApproxHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (h []float64, pivots int) {
-	checkEpsDelta("ApproxHarmonic", eps, delta)
+func ApproxClosenessHarmonic(g *graph.Graph, eps, delta float64, seed uint64) (closeness, harmonic []float64, pivots int) {
+	checkEpsDelta("ApproxClosenessHarmonic", eps, delta)
 	n := g.Len()
 	if n < 2 {
-		return make([]float64, n), 0
+		return make([]float64, n), make([]float64, n), 0
 	}
 	k := int(math.Ceil(math.Log(2*float64(n)/delta) / (2 * eps * eps)))
 	if k >= n {
-		_, _, h = ShortestPathCentralities(g)
-		return h, n
+		_, closeness, harmonic = ShortestPathCentralities(g)
+		return closeness, harmonic, n
 	}
 
+	// The members of each component, in node id order; the components of
+	// more than k nodes are sampled, the nodes of the others are sources.
+	of, sizes := Components(g)
+	start := make([]int, len(sizes)+1)
+	for c, r := range sizes {
+		start[c+1] = start[c] + r
+	}
+	members := make([]int32, n)
+	fill := append([]int(nil), start[:len(sizes)]...)
+	for v, c := range of {
+		members[fill[c]] = int32(v)
+		fill[c]++
+	}
+	var sampled []int // components
+	var sources []int32
+	for c, r := range sizes {
+		if r > k {
+			sampled = append(sampled, c)
+		} else if r > 1 {
+			sources = append(sources, members[start[c]:start[c+1]]...)
+		}
+	}
+
+	closeness = make([]float64, n)
+	harmonic = make([]float64, n)
 	rows := newPathRows(g)
-	partial := make([][]float64, pathWorkers)
+	// Pivot i and source i add to (or write) group i mod parts; the
+	// groups are spread over one goroutine per CPU.
+	parts := pathWorkers
+	sumD := make([][]float64, parts)
+	sumH := make([][]float64, parts)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for b := 0; b < pathWorkers; b++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+	for range min(runtime.GOMAXPROCS(0), parts) {
+		wg.Go(func() {
 			ds := newDistSearch(rows)
-			sum := make([]float64, n)
-			for i := b; i < k; i += pathWorkers {
-				t := rand.New(rand.NewPCG(seed, uint64(i))).IntN(n)
-				ds.run(t)
-				for j, v := range ds.order[1:] {
-					sum[v] += 1 / ds.sdist[j+1]
+			for {
+				p := int(next.Add(1)) - 1
+				if p >= parts {
+					return
 				}
+				for i := p; i < len(sources); i += parts {
+					s := int(sources[i])
+					ds.run(s)
+					closeness[s], harmonic[s] = ds.closeness(n)
+				}
+				if len(sampled) == 0 {
+					continue
+				}
+				d, h := make([]float64, n), make([]float64, n)
+				for _, c := range sampled {
+					in := members[start[c]:start[c+1]]
+					for i := p; i < k; i += parts {
+						rng := rand.New(rand.NewPCG(seed, uint64(c)<<32|uint64(i)))
+						ds.run(int(in[rng.IntN(len(in))]))
+						for j, v := range ds.order[1:] {
+							x := ds.sdist[j+1]
+							d[v] += x
+							h[v] += 1 / x
+						}
+					}
+				}
+				sumD[p], sumH[p] = d, h
 			}
-			partial[b] = sum
-		}()
+		})
 	}
 	wg.Wait()
 
-	h = make([]float64, n)
-	scale := float64(n) / float64(k)
-	for _, p := range partial {
-		for v, x := range p {
-			h[v] += x
+	for _, c := range sampled {
+		r := float64(sizes[c])
+		scale := r / float64(k)
+		for _, v := range members[start[c]:start[c+1]] {
+			var d, h float64
+			for p := range parts {
+				d += sumD[p][v]
+				h += sumH[p][v]
+			}
+			if d > 0 {
+				closeness[v] = (r - 1) * (r - 1) / (float64(n-1) * scale * d)
+			}
+			harmonic[v] = scale * h
 		}
 	}
-	for v := range h {
-		h[v] *= scale
-	}
-	return h, k
+	return closeness, harmonic, k
 }
 
 // ExactBetweennessBudget is the estimated cost, in units of n m log2(n),

@@ -178,28 +178,69 @@ func longestShortestPath(g *graph.Graph) int {
 	return best
 }
 
-// TestApproxHarmonic checks the bound of ApproxHarmonic against the exact
-// harmonic centrality on netscience.
-func TestApproxHarmonic(t *testing.T) {
-	g := readApproxNet(t, "netscience.gml", false)
-	_, _, exact := ShortestPathCentralities(g)
+// TestApproxClosenessHarmonic checks ApproxClosenessHarmonic against the
+// exact values on ca-GrQc, whose largest component (4,158 of 5,242
+// authors) is above the number of pivots and sampled, and the other
+// components are not: their values must be the exact ones, bit for bit.
+func TestApproxClosenessHarmonic(t *testing.T) {
+	g := readApproxNet(t, "ca-GrQc.txt", false)
+	n := g.Len()
+	_, exactC, exactH := ShortestPathCentralities(g)
 	const eps, delta = 0.1, 0.1
-	approx, k := ApproxHarmonic(g, eps, delta, 3)
-	if k >= g.Len() || k != int(math.Ceil(math.Log(2*float64(g.Len())/delta)/(2*eps*eps))) {
+	c, h, k := ApproxClosenessHarmonic(g, eps, delta, 3)
+	if k >= n || k != int(math.Ceil(math.Log(2*float64(n)/delta)/(2*eps*eps))) {
 		t.Fatalf("pivots = %d, want ceil(ln(2n/delta)/(2 eps^2)) < n", k)
+	}
+	of, sizes := Components(g)
+	if sizes[0] <= k || sizes[1] > k {
+		t.Fatalf("components of %d and %d authors, want the largest only above %d", sizes[0], sizes[1], k)
 	}
 	wmax := 0.0
 	for _, e := range g.Edges {
 		wmax = max(wmax, e.Weight)
 	}
-	bound := eps * float64(g.Len()) * wmax
-	worst := 0.0
-	for v := range exact {
-		worst = max(worst, math.Abs(approx[v]-exact[v]))
+	diam, exact := weightedDiameter(g, of)
+	if !exact {
+		t.Fatal("weighted diameter of the largest component not exact")
 	}
-	t.Logf("netscience: %d pivots, max |approx-exact| = %.4f, bound %.4f", k, worst, bound)
-	if worst > bound || worst == 0 {
-		t.Errorf("max |approx-exact| = %v, want in (0, %v]", worst, bound)
+	r := float64(sizes[0])
+	boundH := eps * r * wmax
+	boundMean := eps * diam * r / (r - 1)
+	var worstH, worstMean float64
+	for v := range n {
+		if of[v] != 0 {
+			if c[v] != exactC[v] || h[v] != exactH[v] {
+				t.Fatalf("author %d outside the largest component: closeness %v, harmonic %v; exact %v, %v",
+					v, c[v], h[v], exactC[v], exactH[v])
+			}
+			continue
+		}
+		// The mean distance to the others of the component is
+		// (r-1)/((n-1) closeness).
+		mean := func(c float64) float64 { return (r - 1) / (float64(n-1) * c) }
+		worstMean = max(worstMean, math.Abs(mean(c[v])-mean(exactC[v])))
+		worstH = max(worstH, math.Abs(h[v]-exactH[v]))
+	}
+	t.Logf("ca-GrQc: %d pivots; max mean-distance error %.4f (bound %.4f), max harmonic error %.4f (bound %.4f)",
+		k, worstMean, boundMean, worstH, boundH)
+	if worstMean > boundMean || worstMean == 0 {
+		t.Errorf("max mean-distance error = %v, want in (0, %v]", worstMean, boundMean)
+	}
+	if worstH > boundH || worstH == 0 {
+		t.Errorf("max harmonic error = %v, want in (0, %v]", worstH, boundH)
+	}
+
+	// The same bits again, on one core and on four, and from
+	// ApproxHarmonic.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	c1, h1, _ := ApproxClosenessHarmonic(g, eps, delta, 3)
+	runtime.GOMAXPROCS(4)
+	h4, _ := ApproxHarmonic(g, eps, delta, 3)
+	for v := range n {
+		if math.Float64bits(c1[v]) != math.Float64bits(c[v]) || math.Float64bits(h1[v]) != math.Float64bits(h[v]) ||
+			math.Float64bits(h4[v]) != math.Float64bits(h[v]) {
+			t.Fatalf("author %d: closeness %v then %v, harmonic %v then %v and %v", v, c[v], c1[v], h[v], h1[v], h4[v])
+		}
 	}
 }
 
@@ -517,5 +558,33 @@ func BenchmarkBetweennessSample(b *testing.B) {
 				}
 			})
 		})
+	}
+}
+
+// TestCentralitiesWithApprox checks what CentralitiesWith computes and
+// says when it samples: closeness and harmonic centrality from pivots on
+// ca-GrQc, exactly on karate, where the pivots would be all the authors.
+func TestCentralitiesWithApprox(t *testing.T) {
+	g := readApproxNet(t, "ca-GrQc.txt", false)
+	c, reason := CentralitiesWith(g, PathOptions{Mode: "approx", Seed: 1})
+	if len(c.Closeness) != g.Len() || len(c.Harmonic) != g.Len() || len(c.Betweenness) != g.Len() {
+		t.Fatalf("sampled path measures of %d, %d and %d authors, want %d",
+			len(c.Closeness), len(c.Harmonic), len(c.Betweenness), g.Len())
+	}
+	if !strings.Contains(reason, "256 random pivots in each component") {
+		t.Errorf("reason %q does not give the pivots", reason)
+	}
+
+	g = readApproxNet(t, "karate.gml", false)
+	c, reason = CentralitiesWith(g, PathOptions{Mode: "approx", Seed: 1})
+	_, exactC, exactH := ShortestPathCentralities(g)
+	for v := range exactC {
+		if c.Closeness[v] != exactC[v] || c.Harmonic[v] != exactH[v] {
+			t.Fatalf("karate author %d: closeness %v, harmonic %v; want the exact %v, %v",
+				v, c.Closeness[v], c.Harmonic[v], exactC[v], exactH[v])
+		}
+	}
+	if !strings.Contains(reason, "closeness and harmonic centrality exact") {
+		t.Errorf("reason %q does not say closeness and harmonic are exact", reason)
 	}
 }

@@ -39,16 +39,16 @@ type PathOptions struct {
 }
 
 // maxHarmonicPivots bounds the full shortest-path searches of sampled
-// harmonic centrality; the error bound stated grows as their number
-// falls.
+// closeness and harmonic centrality in a component; the error bound
+// stated grows as their number falls.
 const maxHarmonicPivots = 256
 
 // CentralitiesWith is [Centralities] with the shortest-path measures
 // computed as opt says: exactly, or, above the budget of [BetweennessMode]
-// or when asked, betweenness by [ApproxBetweenness] and harmonic
-// centrality by [ApproxHarmonic], closeness then left out (nil), or none
-// of them with off. It returns the measures and a sentence saying how the
-// path measures were computed, with the error bound when sampled.
+// or when asked, betweenness by [ApproxBetweenness] and closeness and
+// harmonic centrality by [ApproxClosenessHarmonic], or none of them with
+// off. It returns the measures and a sentence saying how the path
+// measures were computed, with the error bound when sampled.
 func CentralitiesWith(g *graph.Graph, opt PathOptions) (*Centrality, string) {
 	if opt.Mode == "" {
 		opt.Mode = "auto"
@@ -68,12 +68,19 @@ func CentralitiesWith(g *graph.Graph, opt PathOptions) (*Centrality, string) {
 	default:
 		var samples, pivots int
 		c.Betweenness, samples = ApproxBetweenness(g, opt.Eps, opt.Delta, opt.Seed)
-		// Each pivot is a full search: at most maxHarmonicPivots of them,
-		// with the bound they give.
+		// Each pivot is a full search: at most maxHarmonicPivots of them
+		// in a component, with the bound they give.
 		epsH := max(opt.Eps, math.Sqrt(math.Log(2*float64(g.Len())/opt.Delta)/(2*maxHarmonicPivots)))
-		c.Harmonic, pivots = ApproxHarmonic(g, epsH, opt.Delta, opt.Seed)
-		reason = fmt.Sprintf("%s; %d sampled shortest paths; harmonic centrality from %d random pivots "+
-			"(error at most %.3g·n·w_max with probability %g); closeness not computed", reason, samples, pivots, epsH, 1-opt.Delta)
+		c.Closeness, c.Harmonic, pivots = ApproxClosenessHarmonic(g, epsH, opt.Delta, opt.Seed)
+		if pivots >= g.Len() {
+			reason = fmt.Sprintf("%s; %d sampled shortest paths; closeness and harmonic centrality exact "+
+				"(a bound of %.3g would take as many pivots as there are authors)", reason, samples, epsH)
+			break
+		}
+		reason = fmt.Sprintf("%s; %d sampled shortest paths; closeness and harmonic centrality from %d random pivots "+
+			"in each component of more authors, exact in the others (with probability %g each: every author's mean distance "+
+			"to its component within %.3g times the component's weighted diameter, every harmonic value within %.3g·n·w_max)",
+			reason, samples, pivots, 1-opt.Delta, epsH, epsH)
 	}
 	return c, reason
 }
