@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 
+	"github.com/coauthor/coauthor/export"
 	"github.com/coauthor/coauthor/internal/synth"
 )
 
@@ -51,23 +51,20 @@ func runGen(e *env, args []string) error {
 		return usageError("--format %q: want jsonl or dblp", *format)
 	}
 
-	w := e.stdout
-	var f *os.File
-	if *out != "-" {
-		if f, err = os.Create(*out); err != nil {
+	var st synth.Stats
+	cfg := synth.Config{Papers: *papers, Seed: *seed}
+	if *out == "-" {
+		bw := bufio.NewWriterSize(e.stdout, 1<<20)
+		if st, err = write(bw, cfg); err == nil {
+			err = bw.Flush()
+		}
+	} else {
+		// Through a temporary file, so that a failed write leaves no half
+		// corpus and an earlier file as it was.
+		err = export.WriteFile(*out, func(w io.Writer) (err error) {
+			st, err = write(w, cfg)
 			return err
-		}
-		w = f
-	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	st, err := write(bw, synth.Config{Papers: *papers, Seed: *seed})
-	if err == nil {
-		err = bw.Flush()
-	}
-	if f != nil {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+		})
 	}
 	if err != nil {
 		return err

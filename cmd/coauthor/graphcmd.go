@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -134,6 +136,17 @@ func runGraph(e *env, args []string) error {
 	}
 	if err := an.check(); err != nil {
 		return err
+	}
+	if out != "" && out != "-" {
+		// Say so now rather than after reading and measuring.
+		if in := sameAsInput(out, files); in != "" {
+			return fmt.Errorf("-o %s would be written over the input %s: choose another output file", out, in)
+		}
+		if dir := filepath.Dir(out); dir != "." {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return fmt.Errorf("-o %s: the directory %s does not exist", out, dir)
+			}
+		}
 	}
 	l, err := load(e, files, &in)
 	if err != nil {

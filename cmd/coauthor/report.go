@@ -139,7 +139,7 @@ func (f *analysisFlags) check() error {
 		return usageError("--window and --step must not be negative")
 	case !slices.Contains([]string{"auto", "exact", "approx", "off"}, f.betweenness):
 		return usageError("--betweenness %q: want auto, exact, approx or off", f.betweenness)
-	case f.epsilon <= 0 || f.epsilon >= 1 || f.delta <= 0 || f.delta >= 1:
+	case !(f.epsilon > 0 && f.epsilon < 1 && f.delta > 0 && f.delta < 1): // NaN too
 		return usageError("--epsilon and --delta must lie between 0 and 1")
 	}
 	return nil

@@ -416,3 +416,35 @@ func TestQuiet(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
 	}
 }
+
+// TestOutputGuards checks the mistakes refused before any work: graph's
+// -o naming its own input (the input is left as it was) or a missing
+// directory, and an --epsilon or --delta that is not a number in (0, 1),
+// NaN included.
+func TestOutputGuards(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "papers.jsonl")
+	body := []byte(`{"id":"p1","title":"A","year":2020,"authors":["Ann Lee","Bo Chen"]}` + "\n")
+	if err := os.WriteFile(in, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "graph", "--quiet", "--format", "summary", "-o", in, in)
+	if code != exitError || !strings.Contains(stderr, "would be written over the input") {
+		t.Errorf("graph -o its input: exit %d, stderr %q", code, stderr)
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, body) {
+		t.Errorf("the input was changed: %q", got)
+	}
+	code, _, stderr = runCmd(t, "graph", "--quiet", "--format", "summary", "-o", filepath.Join(dir, "none", "x.json"), in)
+	if code != exitError || !strings.Contains(stderr, "does not exist") {
+		t.Errorf("graph -o in a missing directory: exit %d, stderr %q", code, stderr)
+	}
+	for _, v := range []string{"NaN", "0", "1", "-1", "Inf"} {
+		for _, flag := range []string{"--epsilon", "--delta"} {
+			code, _, stderr = runCmd(t, "report", "--betweenness", "approx", flag, v, "-o", filepath.Join(dir, "out"), in)
+			if code != exitUsage || !strings.Contains(stderr, "must lie between 0 and 1") {
+				t.Errorf("report %s %s: exit %d, stderr %q", flag, v, code, stderr)
+			}
+		}
+	}
+}
