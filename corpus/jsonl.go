@@ -122,6 +122,15 @@ func readJSONLWith(r io.Reader, name string, opt *Options, workers, batchLines i
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	lr := &jsonlLines{sc: sc, max: batchLines}
+	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+		// On a read error the scanner gives what it holds as a last
+		// line: note that it ended without its line break.
+		adv, line, err := bufio.ScanLines(data, atEOF)
+		if adv > 0 {
+			lr.cut = data[adv-1] != '\n'
+		}
+		return adv, line, err
+	})
 	c := &jsonlCollector{name: name, opt: opt, res: &Result{}, shared: newJSONLShared()}
 	b := new(jsonlBatch)
 	lr.fill(b, nil)
@@ -130,7 +139,7 @@ func readJSONLWith(r io.Reader, name string, opt *Options, workers, batchLines i
 		for {
 			b.parse(d, name)
 			if err := c.collect(b); err != nil {
-				return nil, err
+				return nil, jsonlReadError(err, sc, lr, name)
 			}
 			if lr.eof {
 				break
@@ -138,15 +147,39 @@ func readJSONLWith(r io.Reader, name string, opt *Options, workers, batchLines i
 			lr.fill(b, nil)
 		}
 	} else if err := c.pipeline(lr, b, name, workers); err != nil {
-		return nil, err
+		return nil, jsonlReadError(err, sc, lr, name)
 	}
 	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			err = fmt.Errorf("%w: line longer than %d bytes", ErrLimit, maxLine)
-		}
-		return nil, &ParseError{File: name, Line: lr.n + 1, Reason: "line too long", Err: err}
+		return nil, jsonlScanError(err, lr, name)
 	}
 	return c.result(workers), nil
+}
+
+// jsonlReadError returns the error of reading the input instead of err
+// when err is about the last line read and reading stopped on an error:
+// a file cut short, or past --max-bytes, ends in a partial line whose
+// parse error would hide the cause.
+func jsonlReadError(err error, sc *bufio.Scanner, lr *jsonlLines, name string) error {
+	var pe *ParseError
+	if serr := sc.Err(); serr != nil && errors.As(err, &pe) && pe.Line >= lr.n {
+		return jsonlScanError(serr, lr, name)
+	}
+	return err
+}
+
+// jsonlScanError returns the error of a scanner that stopped on err after
+// lr.n lines: in line lr.n when that line was cut short, else in the
+// next.
+func jsonlScanError(err error, lr *jsonlLines, name string) error {
+	if errors.Is(err, bufio.ErrTooLong) {
+		err = fmt.Errorf("%w: line longer than %d bytes", ErrLimit, maxLine)
+		return &ParseError{File: name, Line: lr.n + 1, Reason: "line too long", Err: err}
+	}
+	line := lr.n + 1
+	if lr.cut {
+		line = lr.n
+	}
+	return &ParseError{File: name, Line: line, Reason: "read error", Err: err}
 }
 
 // jsonlLines splits the input into lines, numbering them as they come.
@@ -156,6 +189,7 @@ type jsonlLines struct {
 	n   int  // lines read
 	rec int  // lines that are not blank
 	eof bool // the scanner has stopped, at the end or on an error
+	cut bool // the last line read ended at the end of the input, unbroken
 }
 
 // jsonlLine is a line of a batch: where it ends in the batch's bytes,

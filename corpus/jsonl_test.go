@@ -600,3 +600,39 @@ func FuzzJSONLSame(f *testing.F) {
 		jsonlCompare(t, data, []int{1, 2}, []int{2})
 	})
 }
+
+// failAfter is an io.Reader that gives its bytes, then err.
+type failAfter struct {
+	data []byte
+	err  error
+}
+
+func (f *failAfter) Read(p []byte) (int, error) {
+	if len(f.data) == 0 {
+		return 0, f.err
+	}
+	n := copy(p, f.data)
+	f.data = f.data[n:]
+	return n, nil
+}
+
+// TestJSONLReadErrorWins checks that a read error in the middle of a line
+// is what the reader reports, not the partial line's invalid JSON, with
+// one worker and with several, with and without lenient.
+func TestJSONLReadErrorWins(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, `{"id":"p%d","title":"T","year":2020,"authors":["A B","C D"]}`+"\n", i)
+	}
+	cut := b.String()[:b.Len()-30] // in the middle of the last line
+	cause := errors.New("unexpected EOF of the test")
+	for _, workers := range []int{1, 4} {
+		for _, lenient := range []bool{false, true} {
+			_, err := readJSONLWith(&failAfter{[]byte(cut), cause}, "cut.jsonl", &Options{Lenient: lenient}, workers, 64)
+			var pe *ParseError
+			if !errors.Is(err, cause) || !errors.As(err, &pe) || pe.File != "cut.jsonl" || pe.Line != 5000 {
+				t.Errorf("%d workers, lenient %v: error %v, want the read error at cut.jsonl:5000", workers, lenient, err)
+			}
+		}
+	}
+}
