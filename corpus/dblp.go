@@ -242,6 +242,12 @@ func (dr *dblpReader) recordError(err error, line, rec int) error {
 		// Not a bad record that lenient mode may skip: reading cannot go on.
 		return dr.errorf(line, rec, "too long", "record starting here: %w", err)
 	}
+	if se := (*xml.SyntaxError)(nil); !errors.As(err, &se) {
+		// The file itself failed, a compressed one cut short say: no
+		// record to skip, and what follows is lost, so lenient mode
+		// stops too.
+		return dr.errorf(line, rec, "read error", "record starting here: %w", err)
+	}
 	reason := "malformed XML"
 	if dblpEOF(err) {
 		reason = "truncated record"

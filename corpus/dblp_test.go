@@ -2,8 +2,9 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -354,5 +355,34 @@ func TestDBLPGenerated(t *testing.T) {
 	}
 	if want := bytes.Count(data, []byte("<article ")); len(res.Papers) != want {
 		t.Errorf("%d papers, want %d (count of <article )", len(res.Papers), want)
+	}
+}
+
+// TestDBLPReadError checks that the file failing inside a record (a
+// compressed file cut short) stops reading with that error even in
+// lenient mode, where a malformed record would only be skipped.
+func TestDBLPReadError(t *testing.T) {
+	// More than the 64 KiB the reader looks at first, so that the error
+	// comes inside a record.
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><dblp>` + "\n")
+	const good = 1000
+	for i := range good {
+		fmt.Fprintf(&b, `<article key="a/%d"><author>Ann Lee</author><title>One</title><year>2020</year></article>`+"\n", i)
+	}
+	b.WriteString(`<article key="b/1"><author>Bo Chen</author><title>Tw`)
+	xml := b.String()
+	for _, lenient := range []bool{false, true} {
+		_, err := readDBLP(&failAfter{[]byte(xml), io.ErrUnexpectedEOF}, "cut.xml", &Options{Lenient: lenient})
+		var pe *ParseError
+		if !errors.Is(err, io.ErrUnexpectedEOF) || !errors.As(err, &pe) || pe.Line != good+2 || pe.Reason != "read error" {
+			t.Errorf("lenient %v: error %v, want a read error in the record of line %d", lenient, err, good+2)
+		}
+	}
+	// The same text ending there is a truncated record, skipped in
+	// lenient mode.
+	res, err := readDBLP(strings.NewReader(xml), "cut.xml", &Options{Lenient: true})
+	if err != nil || len(res.Papers) != good || res.SkippedTotal() != 1 {
+		t.Errorf("lenient, file ending in a record: %v, %v", res, err)
 	}
 }
