@@ -89,7 +89,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 	}
 	if f.quiet {
 		e.progress.on = false
-		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		e.log = slog.New(slog.NewTextHandler(e.progress.logTo(e.stderr), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	opt, err := f.options()
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -12,10 +13,12 @@ import (
 // progress shows what a long run is doing on one line of a terminal. It
 // writes nothing when stderr is not a terminal.
 type progress struct {
-	w       io.Writer
-	on      bool
-	start   time.Time
-	written bool
+	w     io.Writer
+	on    bool
+	start time.Time
+
+	mu      sync.Mutex // the reading of a file reports from its goroutine
+	written bool       // a progress line is showing
 }
 
 func newProgress(w io.Writer) *progress {
@@ -32,16 +35,40 @@ func (p *progress) step(format string, args ...any) {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	fmt.Fprintf(p.w, "\r\033[K[%5.1fs] %s", time.Since(p.start).Seconds(), msg)
 	p.written = true
 }
 
 // done clears the progress line.
 func (p *progress) done() {
-	if p.on && p.written {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.written {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.written = false
 	}
+}
+
+// logTo returns a writer for log lines on w, the terminal of p: each
+// clears the progress line before it, so that a log line never runs on
+// from it; the next step starts a new progress line below.
+func (p *progress) logTo(w io.Writer) io.Writer {
+	return logWriter{p, w}
+}
+
+type logWriter struct {
+	p *progress
+	w io.Writer
+}
+
+func (l logWriter) Write(b []byte) (int, error) {
+	l.p.done()
+	return l.w.Write(b)
 }
 
 // reading wraps the reader of a file of size bytes (0 when unknown) so
@@ -51,7 +78,10 @@ func (p *progress) reading(r io.Reader, name string, size int64) io.Reader {
 	if !p.on {
 		return r
 	}
-	return &readProgress{r: r, p: p, name: name, size: size, start: time.Now()}
+	// The first update comes after a fifth of a second: a file read in
+	// less shows none.
+	now := time.Now()
+	return &readProgress{r: r, p: p, name: name, size: size, start: now, last: now}
 }
 
 type readProgress struct {

@@ -55,9 +55,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdin:    bufio.NewReaderSize(stdin, 64<<10),
 		stdout:   stdout,
 		stderr:   stderr,
-		log:      slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
 		progress: newProgress(stderr),
 	}
+	e.log = slog.New(slog.NewTextHandler(e.progress.logTo(stderr), &slog.HandlerOptions{Level: slog.LevelInfo}))
 	if len(args) == 0 {
 		fmt.Fprint(stderr, mainUsage())
 		return exitUsage
