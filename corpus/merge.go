@@ -140,15 +140,22 @@ func mergeGroups(papers []Paper) [][]int {
 	return groups
 }
 
+// The replacers of titleKey, made once: building one costs more than
+// using it.
+var (
+	titleBraces = strings.NewReplacer("{", "", "}", "")
+	titleGaps   = strings.NewReplacer(" ", "", "'", "")
+)
+
 // titleKey returns the key of a title for matching, or "" when the title
 // is too short to tell papers apart: fewer than two words or twelve
 // letters.
 func titleKey(t string) string {
-	k := Key(strings.NewReplacer("{", "", "}", "").Replace(t))
+	k := Key(titleBraces.Replace(t))
 	if len(strings.Fields(k)) < 2 {
 		return ""
 	}
-	k = strings.NewReplacer(" ", "", "'", "").Replace(k)
+	k = titleGaps.Replace(k)
 	if utf8.RuneCountInString(k) < 12 {
 		return ""
 	}
