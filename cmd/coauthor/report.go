@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/coauthor/coauthor/corpus"
 	"github.com/coauthor/coauthor/export"
@@ -280,6 +281,22 @@ func egoView(a *export.Analysis, l *loaded, in *inputFlags, an *analysisFlags, n
 
 // analyze builds the graph of the loaded papers, or takes the graph read
 // from a graph file, and measures it.
+// warnPathCost warns before path measures that will take long: exact
+// ones on a graph above the budget of --betweenness auto, or sampled
+// betweenness with a small --epsilon, whose paths grow as 1/epsilon^2.
+func warnPathCost(e *env, g *graph.Graph, an *analysisFlags) {
+	n, m := float64(g.Len()), float64(g.EdgeCount())
+	cost := n * m * math.Log2(max(n, 2))
+	switch {
+	case an.betweenness == "exact" && cost > 3*metrics.ExactBetweennessBudget:
+		e.log.Warn("exact path measures on this graph take long; --betweenness auto samples instead",
+			"estimate", time.Duration(cost/metrics.ExactBetweennessBudget*20)*time.Second)
+	case an.betweenness != "off" && cost > metrics.ExactBetweennessBudget && an.epsilon < 0.01:
+		e.log.Warn("sampled betweenness draws about 1/epsilon² shortest paths; a small --epsilon takes long",
+			"epsilon", an.epsilon)
+	}
+}
+
 func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.Analysis, error) {
 	g := l.graph
 	var id *corpus.Identity
@@ -297,6 +314,7 @@ func analyze(e *env, l *loaded, bopt graph.Options, an *analysisFlags) (*export.
 	}
 
 	e.progress.step("measuring %d authors, %d ties", g.Len(), g.EdgeCount())
+	warnPathCost(e, g, an)
 	c, paths := metrics.CentralitiesWith(g, metrics.PathOptions{Mode: an.betweenness, Eps: an.epsilon,
 		Delta: an.delta, Seed: an.seed})
 	c.EffectiveSize, c.Efficiency, c.Constraint = metrics.Brokerage(g)
