@@ -636,3 +636,25 @@ func TestJSONLReadErrorWins(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipWarningsCapped checks that in lenient mode the first
+// maxSkipWarnings skipped records get a warning each and the others are
+// counted under one more warning.
+func TestSkipWarningsCapped(t *testing.T) {
+	var b strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&b, `{"id":"p%d","title":"T","authors":["A B","C D"]}`+"\n", i)
+		b.WriteString("not json\n")
+	}
+	res, err := readJSONLWith(strings.NewReader(b.String()), "bad.jsonl", &Options{Lenient: true}, 2, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Papers) != 100 || res.SkippedTotal() != 100 || len(res.Warnings) != maxSkipWarnings+1 {
+		t.Fatalf("%d papers, %d skipped, %d warnings; want 100, 100, %d",
+			len(res.Papers), res.SkippedTotal(), len(res.Warnings), maxSkipWarnings+1)
+	}
+	if last := res.Warnings[maxSkipWarnings]; !strings.Contains(last, "bad.jsonl: more than 20 records skipped") {
+		t.Errorf("last warning %q", last)
+	}
+}

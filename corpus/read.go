@@ -101,9 +101,20 @@ func (r *Result) skip(opt *Options, err *ParseError) error {
 		reason = "malformed record"
 	}
 	r.Skipped[reason]++
-	r.Warnings = append(r.Warnings, "skipped "+err.Error())
+	switch n := r.SkippedTotal(); {
+	case n <= maxSkipWarnings:
+		r.Warnings = append(r.Warnings, "skipped "+err.Error())
+	case n == maxSkipWarnings+1:
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: more than %d records skipped: the others are counted, not listed",
+			err.File, maxSkipWarnings))
+	}
 	return nil
 }
+
+// maxSkipWarnings is the number of skipped records of a file that get a
+// warning each; a file of thousands of bad records would bury the other
+// warnings.
+const maxSkipWarnings = 20
 
 func (r *Result) warnf(format string, args ...any) {
 	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
