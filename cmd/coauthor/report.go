@@ -183,6 +183,9 @@ func runReport(e *env, args []string) error {
 	if dormant < 1 {
 		return usageError("--dormant must be at least 1")
 	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return fmt.Errorf("--out %s is a file, not a directory", out)
+	}
 	if profile != "" {
 		stop, err := startProfile(profile)
 		if err != nil {

@@ -419,8 +419,8 @@ func TestQuiet(t *testing.T) {
 
 // TestOutputGuards checks the mistakes refused before any work: graph's
 // -o naming its own input (the input is left as it was) or a missing
-// directory, and an --epsilon or --delta that is not a number in (0, 1),
-// NaN included.
+// directory, report's --out naming a file, and an --epsilon or --delta
+// that is not a number in (0, 1), NaN included.
 func TestOutputGuards(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "papers.jsonl")
@@ -438,6 +438,10 @@ func TestOutputGuards(t *testing.T) {
 	code, _, stderr = runCmd(t, "graph", "--quiet", "--format", "summary", "-o", filepath.Join(dir, "none", "x.json"), in)
 	if code != exitError || !strings.Contains(stderr, "does not exist") {
 		t.Errorf("graph -o in a missing directory: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "report", "-o", in, in)
+	if code != exitError || !strings.Contains(stderr, "is a file, not a directory") {
+		t.Errorf("report -o a file: exit %d, stderr %q", code, stderr)
 	}
 	for _, v := range []string{"NaN", "0", "1", "-1", "Inf"} {
 		for _, flag := range []string{"--epsilon", "--delta"} {
