@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	"hash"
+	"io"
 	"log/slog"
 	"os"
 	"slices"
@@ -68,6 +73,10 @@ type loaded struct {
 	// there are no papers.
 	graph *graph.Graph
 
+	// stdin hashes and counts what was read from standard input, for the
+	// manifest; nil when "-" was not an input.
+	stdin *hashCounter
+
 	// merge says what folding the records of one paper from several
 	// sources did.
 	merge corpus.MergeStats
@@ -100,6 +109,12 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		if l.aliases, err = corpus.ReadAliases(f.alias); err != nil {
 			return nil, fmt.Errorf("--alias: %w", err)
 		}
+	}
+	if slices.Contains(files, "-") {
+		// Nothing has been read from stdin yet: what the readers take
+		// from now on passes through the hash.
+		l.stdin = &hashCounter{h: sha256.New()}
+		e.stdin = bufio.NewReaderSize(io.TeeReader(e.stdin, l.stdin), 64<<10)
 	}
 	seen := map[string]bool{}
 	var formats []string
@@ -211,4 +226,20 @@ func readFile(e *env, path string, opt *corpus.Options) (*corpus.Result, error) 
 		size = st.Size()
 	}
 	return corpus.ReadFrom(e.progress.reading(f, path, size), path, opt)
+}
+
+// hashCounter is an io.Writer that hashes and counts what is written.
+type hashCounter struct {
+	h hash.Hash
+	n int64
+}
+
+func (c *hashCounter) Write(b []byte) (int, error) {
+	c.n += int64(len(b))
+	return c.h.Write(b)
+}
+
+// sum returns the SHA-256 in hex and the number of bytes written.
+func (c *hashCounter) sum() (string, int64) {
+	return hex.EncodeToString(c.h.Sum(nil)), c.n
 }

@@ -205,7 +205,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	man, err := manifest(fs, args, files)
+	man, err := manifest(fs, args, files, l)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func runReport(e *env, args []string) error {
 // arguments, the value of every flag and every input with its sha256.
 // The output directory is left out, so that the same run into another
 // directory writes the same manifest.
-func manifest(fs *flag.FlagSet, args, files []string) (export.Manifest, error) {
+func manifest(fs *flag.FlagSet, args, files []string, l *loaded) (export.Manifest, error) {
 	man := export.Manifest{Tool: "coauthor", Version: version, Args: []string{fs.Name()}}
 	isOut := func(a string) bool { return a == "-o" || a == "--o" || a == "-out" || a == "--out" }
 	for i := 0; i < len(args); i++ {
@@ -236,11 +236,14 @@ func manifest(fs *flag.FlagSet, args, files []string) (export.Manifest, error) {
 	})
 	for _, path := range files {
 		in := export.Input{Path: path, Size: -1}
-		if path != "-" {
+		switch {
+		case path != "-":
 			var err error
 			if in.SHA256, in.Size, err = export.HashFile(path); err != nil {
 				return man, err
 			}
+		case l.stdin != nil:
+			in.SHA256, in.Size = l.stdin.sum()
 		}
 		man.Inputs = append(man.Inputs, in)
 	}

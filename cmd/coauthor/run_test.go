@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -450,5 +452,36 @@ func TestOutputGuards(t *testing.T) {
 				t.Errorf("report %s %s: exit %d, stderr %q", flag, v, code, stderr)
 			}
 		}
+	}
+}
+
+// TestManifestStdin checks that an input read from standard input is in
+// the manifest with its size and SHA-256, as a file is.
+func TestManifestStdin(t *testing.T) {
+	body := `{"id":"p1","title":"A","year":2020,"authors":["Ann Lee","Bo Chen"]}` + "\n" +
+		`{"id":"p2","title":"B","year":2021,"authors":["Ann Lee","Cy Dee"]}` + "\n"
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"report", "--quiet", "-o", dir, "-"}, strings.NewReader(body), &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Inputs []struct {
+			Path   string `json:"path"`
+			Size   int64  `json:"size"`
+			SHA256 string `json:"sha256"`
+		} `json:"inputs"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte(body))
+	if len(m.Inputs) != 1 || m.Inputs[0].Path != "-" || m.Inputs[0].Size != int64(len(body)) ||
+		m.Inputs[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("inputs %+v, want - of %d bytes, sha256 %x", m.Inputs, len(body), sum)
 	}
 }
