@@ -140,7 +140,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 			for _, n := range l.graph.Notes {
 				e.log.Info(n, "file", src.name)
 			}
-			return l, nil
+			return l, l.drainStdin(e)
 		}
 		e.progress.step("reading %s", path)
 		var res *corpus.Result
@@ -192,7 +192,7 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		e.log.Info("merged records of the same paper", "records", l.merge.Records, "papers", l.merge.Papers,
 			"author lists completed", l.merge.Completed)
 	}
-	return l, nil
+	return l, l.drainStdin(e)
 }
 
 // skippedSummary returns "N skipped (reason: n, ...)" or "".
@@ -226,6 +226,18 @@ func readFile(e *env, path string, opt *corpus.Options) (*corpus.Result, error) 
 		size = st.Size()
 	}
 	return corpus.ReadFrom(e.progress.reading(f, path, size), path, opt)
+}
+
+// drainStdin reads what a reader left of standard input, such as the
+// text after a format's end marker, so that its hash covers the whole.
+func (l *loaded) drainStdin(e *env) error {
+	if l.stdin == nil {
+		return nil
+	}
+	if _, err := io.Copy(io.Discard, e.stdin); err != nil {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	return nil
 }
 
 // hashCounter is an io.Writer that hashes and counts what is written.
