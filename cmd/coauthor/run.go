@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -138,7 +139,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 				}
 				return nil, err
 			}
-			return nil, usageError("%v", err)
+			return nil, usageError("%s", flagMessage(fs, err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -151,6 +152,39 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = args[1:]
 	}
 }
+
+// flagMessage returns the text of a flag parsing error in the words of
+// the help: long flags with two dashes, and what a number flag wants
+// instead of strconv's "parse error".
+func flagMessage(fs *flag.FlagSet, err error) string {
+	msg := flagDash.ReplaceAllString(err.Error(), "$1--$2")
+	if m := flagValue.FindStringSubmatch(msg); m != nil {
+		want := "a number"
+		if f := fs.Lookup(m[1]); f != nil {
+			if g, ok := f.Value.(flag.Getter); ok {
+				switch g.Get().(type) {
+				case uint, uint64:
+					want = "a whole number, 0 or more"
+				case int, int64:
+					want = "a whole number"
+				case bool:
+					want = "true or false"
+				}
+			}
+		}
+		msg = strings.TrimSuffix(msg, m[2]) + "want " + want
+	}
+	return msg
+}
+
+var (
+	// flagDash matches a long flag name written with one dash in the
+	// messages of package flag.
+	flagDash = regexp.MustCompile(`(flag |: )-([a-z][a-z0-9-]+)`)
+	// flagValue matches an invalid value message, the flag's name and
+	// strconv's reason.
+	flagValue = regexp.MustCompile(`for flag -{1,2}([a-z][a-z0-9-]*): (parse error|value out of range)$`)
+)
 
 // helps holds the usage printer of every flag set made by newFlagSet.
 var helps = map[*flag.FlagSet]func(){}
