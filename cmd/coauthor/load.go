@@ -192,7 +192,23 @@ func load(e *env, files []string, f *inputFlags) (*loaded, error) {
 		e.log.Info("merged records of the same paper", "records", l.merge.Records, "papers", l.merge.Papers,
 			"author lists completed", l.merge.Completed)
 	}
+	if n := authorless(l.papers); n > 0 {
+		w := fmt.Sprintf("papers without authors: %d (they count as papers and add no author or tie)", n)
+		e.log.Warn(w)
+		l.warnings = append(l.warnings, w)
+	}
 	return l, l.drainStdin(e)
+}
+
+// authorless returns the number of papers without authors.
+func authorless(papers []corpus.Paper) int {
+	n := 0
+	for i := range papers {
+		if len(papers[i].Authors) == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // skippedSummary returns "N skipped (reason: n, ...)" or "".

@@ -497,3 +497,26 @@ func TestManifestStdin(t *testing.T) {
 		t.Errorf("inputs %+v, want - of %d bytes, sha256 %x", m.Inputs, len(body), sum)
 	}
 }
+
+// TestAuthorlessPapers checks that papers without authors are counted as
+// papers and said in the report's warnings.
+func TestAuthorlessPapers(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "papers.jsonl")
+	body := `{"id":"p1","title":"A","year":2020,"authors":["Ann Lee","Bo Chen"]}` + "\n" +
+		`{"id":"p2","title":"B","year":2021}` + "\n" + `{"id":"p3","title":"C","year":2021,"authors":[]}` + "\n"
+	if err := os.WriteFile(in, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCmd(t, "report", "-o", out, in); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "papers without authors: 2 (") {
+		t.Errorf("report.md does not say that 2 papers have no authors")
+	}
+}
