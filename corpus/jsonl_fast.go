@@ -266,16 +266,7 @@ func (d *jsonlDecoder) finishAuthors(array bool) []Author {
 		}
 		return nil
 	}
-	var out []Author
-	if kept > jsonlBlock/8 {
-		out = make([]Author, kept)
-	} else {
-		if kept > len(d.authorBlock) {
-			d.authorBlock = make([]Author, jsonlBlock)
-		}
-		out = d.authorBlock[:kept:kept]
-		d.authorBlock = d.authorBlock[kept:]
-	}
+	out := carve(&d.authorBlock, kept)
 	j := 0
 	for i, a := range d.authors {
 		if d.display[i] != "" {
@@ -286,22 +277,29 @@ func (d *jsonlDecoder) finishAuthors(array bool) []Author {
 	return out
 }
 
+// carve returns a slice of n elements cut from the front of *block, a
+// new block of jsonlBlock elements when it has too few left: one
+// allocation for many papers' short lists. A list of more than an eighth
+// of a block gets its own slice.
+func carve[T any](block *[]T, n int) []T {
+	if n > jsonlBlock/8 {
+		return make([]T, n)
+	}
+	if n > len(*block) {
+		*block = make([]T, jsonlBlock)
+	}
+	out := (*block)[:n:n]
+	*block = (*block)[n:]
+	return out
+}
+
 // finishKeywords returns the keywords read.
 func (d *jsonlDecoder) finishKeywords() []string {
 	n := len(d.keywords)
 	if n == 0 {
 		return nil
 	}
-	var out []string
-	if n > jsonlBlock/8 {
-		out = make([]string, n)
-	} else {
-		if n > len(d.keywordBlock) {
-			d.keywordBlock = make([]string, jsonlBlock)
-		}
-		out = d.keywordBlock[:n:n]
-		d.keywordBlock = d.keywordBlock[n:]
-	}
+	out := carve(&d.keywordBlock, n)
 	for i, k := range d.keywords {
 		out[i] = d.intern(k)
 	}
