@@ -211,15 +211,18 @@ func TestHelp(t *testing.T) {
 		t.Errorf("report --bogus: exit %d, stderr %q; want 2 naming the flag", code, stderr)
 	}
 	// A bad value says what the flag wants, in the help's words.
-	for _, test := range []struct{ args, want []string }{
-		{[]string{"gen", "--seed", "-1"}, []string{`invalid value "-1" for flag --seed: want a whole number, 0 or more`}},
-		{[]string{"gen", "--papers", "x"}, []string{"for flag --papers: want a whole number"}},
-		{[]string{"report", "--epsilon", "x", "a.bib"}, []string{"for flag --epsilon: want a number"}},
-		{[]string{"gen", "-o"}, []string{"flag needs an argument: -o"}},
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"gen", "--seed", "-1"}, `invalid value "-1" for flag --seed: want a whole number, 0 or more`},
+		{[]string{"gen", "--papers", "x"}, "for flag --papers: want a whole number"},
+		{[]string{"report", "--epsilon", "x", "a.bib"}, "for flag --epsilon: want a number"},
+		{[]string{"gen", "-o"}, "flag needs an argument: -o"},
 	} {
 		code, _, stderr := runCmd(t, test.args...)
-		if code != exitUsage || !strings.Contains(stderr, test.want[0]) {
-			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", test.args, code, stderr, test.want[0])
+		if code != exitUsage || !strings.Contains(stderr, test.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", test.args, code, stderr, test.want)
 		}
 	}
 }
