@@ -41,7 +41,10 @@ for n in $SIZES; do
 	if [ "$n" -le 10000 ]; then bc=betweenness; else bc=approx; fi
 	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml
 	# Each tool starts with no file of the other's waiting to be written
-	# out, which would slow its GraphML step.
+	# out, which would slow its GraphML step, and with no GraphML of an
+	# earlier run: opening one truncates it inside the timed step, and
+	# freeing its cached pages costs time in proportion to its size.
+	rm -f "$WORK/coauthor-$n.graphml" "$WORK/igraph-$n.graphml"
 	sync
 	echo "== $n papers: coauthor" >&2
 	/usr/bin/time -v -o "$WORK/coauthor-$n.time" "$WORK/steps" --steps "$steps" \
