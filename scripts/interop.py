@@ -8,18 +8,24 @@ and cmd.gexf written by `coauthor graph --format gml|pajek|gexf`, and
 nodes.parquet and edges.parquet (--format parquet-nodes|parquet-edges)
 when coauthor writes them. The
 expected counts, weights and attribute values are those of the same run's
-authors.csv and edges.csv. Optional tools come from the environment:
-GEXF_XSD (the GEXF 1.3 schema), NODE_PATH (node_modules holding graphology,
-graphology-gexf and graphology-graphml), HYPARQUET (the hyparquet package
-directory inside a node_modules), CHROMIUM (a Chromium binary) and
-SHOTS (a directory for screenshots). Prints one PASS, FAIL or SKIP line per
-check and "N passed, M failed" at the end; exits 1 on any failure.
+authors.csv and edges.csv. The Parquet tables are read by hyparquet and by
+arrow-go (Apache Arrow's Go library, through the scripts/parquetcheck
+binary, which compares them with the CSV files itself). Optional tools
+come from the environment: GEXF_XSD (the GEXF 1.3 schema), NODE_PATH
+(node_modules holding graphology, graphology-gexf and graphology-graphml),
+HYPARQUET (the hyparquet package directory inside a node_modules),
+PARQUETCHECK (the parquetcheck binary; else PARQUETCHECK_SKIP or
+PARQUETCHECK_FAIL says why there is none), CHROMIUM (a Chromium binary)
+and SHOTS (a directory for screenshots). Prints one PASS, FAIL or SKIP
+line per check and "N passed, M failed" at the end; exits 1 on any
+failure.
 """
 
 import csv
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -370,6 +376,67 @@ def parquet_edges(path, exp):
     return f"{len(rows)} rows, total weight {w:g}; " + compare_edges(exp, edges)
 
 
+# --- arrow-go -------------------------------------------------------------
+
+PARQUET_TABLES = ("nodes.parquet", "edges.parquet")
+
+# A result line of parquetcheck: status, reader and version, table, detail.
+PARQUETCHECK_LINE = re.compile(r"(PASS|FAIL) (arrow-go \S+) reads (\S+): (.*)")
+
+
+def raising(exc):
+    """A check function that raises exc."""
+    def f():
+        raise exc
+    return f
+
+
+def arrow_go(d):
+    """Runs the parquetcheck binary (PARQUETCHECK) once on d's Parquet
+    tables and CSV files. Returns, for each table file name, the reader
+    that read it ("arrow-go v18.8.0") and a check function that passes
+    with parquetcheck's detail or raises with it."""
+    fail, skip = os.environ.get("PARQUETCHECK_FAIL", ""), os.environ.get("PARQUETCHECK_SKIP", "")
+    binary = os.environ.get("PARQUETCHECK", "")
+    if fail:
+        return {t: ("arrow-go", raising(AssertionError(fail))) for t in PARQUET_TABLES}
+    if not binary:
+        return {t: ("arrow-go", raising(Skip(skip or "parquetcheck not built (PARQUETCHECK unset)")))
+                for t in PARQUET_TABLES}
+    if not os.path.exists(os.path.join(d, "nodes.parquet")):
+        return {t: ("arrow-go", raising(Skip(f"{t} not written: coauthor graph has no parquet format")))
+                for t in PARQUET_TABLES}
+    p = lambda f: os.path.join(d, f)
+    cmd = [binary, "--nodes", p("nodes.parquet"), "--authors-csv", p("authors.csv"),
+           "--edges", p("edges.parquet"), "--edges-csv", p("edges.csv")]
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    except Exception as e:  # a checker that cannot run fails both checks
+        return {t: ("arrow-go", raising(AssertionError(f"{type(e).__name__}: {e}"))) for t in PARQUET_TABLES}
+    lines = {}
+    for line in r.stdout.splitlines():
+        m = PARQUETCHECK_LINE.fullmatch(line)
+        if m and m.group(3) in PARQUET_TABLES:
+            lines[m.group(3)] = m.groups()
+    # parquetcheck exits 1 when a table fails; the other table's PASS stands.
+    exit_ok = r.returncode == 0 or r.returncode == 1 and any(l[0] == "FAIL" for l in lines.values())
+    out = {}
+    for t in PARQUET_TABLES:
+        if t not in lines:
+            why = (r.stderr or r.stdout).strip()[-300:]
+            msg = f"parquetcheck exited {r.returncode} with no line for {t}: {why}"
+            out[t] = ("arrow-go", raising(AssertionError(msg)))
+            continue
+        status, reader, _, detail = lines[t]
+        if status == "PASS" and exit_ok:
+            out[t] = (reader, lambda detail=detail: detail)
+        elif status == "PASS":
+            out[t] = (reader, raising(AssertionError(f"parquetcheck exited {r.returncode} after: {detail}")))
+        else:
+            out[t] = (reader, raising(AssertionError(detail)))
+    return out
+
+
 # --- Chromium -------------------------------------------------------------
 
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -465,6 +532,8 @@ def check_dir(d):
 
     check(f"{name} hyparquet reads nodes.parquet", lambda: parquet_nodes(p("nodes.parquet"), exp))
     check(f"{name} hyparquet reads edges.parquet", lambda: parquet_edges(p("edges.parquet"), exp))
+    for t, (reader, func) in arrow_go(d).items():
+        check(f"{name} {reader} reads {t}", func)
 
     check(f"{name} chromium opens report.html", lambda: chromium(d, exp, name))
 

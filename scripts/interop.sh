@@ -1,18 +1,22 @@
 #!/bin/sh
 # interop.sh checks that the files coauthor writes open in the tools people
 # use with them: networkx and igraph (Debian's Python), graphology (Node),
-# hyparquet (a Parquet reader in JavaScript, for the Parquet tables),
+# hyparquet (a Parquet reader in JavaScript) and arrow-go (Apache Arrow's
+# Go library, the Parquet reader of Apache's implementation, run through
+# scripts/parquetcheck, a Go module of its own) for the Parquet tables,
 # xmllint (well-formedness and the GEXF 1.3 schema) and headless Chromium
-# (report.html). It builds coauthor, writes the outputs of `coauthor report`
-# and `coauthor graph --format gml|pajek|gexf|parquet-nodes|parquet-edges`
-# for testdata/profile-page.txt and testdata/net/karate.gml into a temporary
-# directory and runs scripts/interop.py on them.
+# (report.html). It builds coauthor and scripts/parquetcheck, writes the
+# outputs of `coauthor report` and `coauthor graph --format
+# gml|pajek|gexf|parquet-nodes|parquet-edges` for testdata/profile-page.txt
+# and testdata/net/karate.gml into a temporary directory and runs
+# scripts/interop.py on them.
 #
 # Missing Debian packages are installed with apt-get when run as root.
-# Chromium, graphology and hyparquet are optional: when they cannot be
-# installed their checks print SKIP, as do the Parquet checks while
-# `coauthor graph` has no parquet-nodes format. Prints PASS, FAIL and SKIP lines and ends with
-# "N passed, M failed"; exits 1 on any failure.
+# Chromium, graphology, hyparquet and arrow-go are optional: when they
+# cannot be installed (or, for arrow-go, its module cannot be downloaded)
+# their checks print SKIP, as do the Parquet checks while `coauthor graph`
+# has no parquet-nodes format. Prints PASS, FAIL and SKIP lines and ends
+# with "N passed, M failed"; exits 1 on any failure.
 #
 # Environment: KEEP=1 keeps the temporary directory; SHOTS=DIR writes the
 # Chromium screenshots of report.html there (default: the temporary
@@ -75,6 +79,21 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
 	fi
 fi
 
+# Optional: arrow-go, built into the parquetcheck binary from its own
+# module. A module that cannot be downloaded makes its checks SKIP; a
+# checker that does not build makes them FAIL.
+parquetcheck=
+parquetcheck_skip=
+parquetcheck_fail=
+pqdir=$root/scripts/parquetcheck
+if ! (cd "$pqdir" && go mod download) >"$work/parquetcheck.log" 2>&1; then
+	parquetcheck_skip="arrow-go module not downloaded: $(tail -1 "$work/parquetcheck.log")"
+elif ! (cd "$pqdir" && go build -o "$work/parquetcheck" .) >>"$work/parquetcheck.log" 2>&1; then
+	parquetcheck_fail="go build in scripts/parquetcheck failed: $(tail -3 "$work/parquetcheck.log")"
+else
+	parquetcheck=$work/parquetcheck
+fi
+
 # Build and run coauthor.
 failed=0
 bin=$work/coauthor
@@ -103,6 +122,18 @@ run() {
 			failed=1
 		fi
 	fi
+	# The CSV files the Parquet tables are compared with; `coauthor
+	# report` writes them, so this only fills a gap.
+	if [ -f "$out/nodes.parquet" ]; then
+		for t in authors edges; do
+			[ -f "$out/$t.csv" ] ||
+				"$bin" graph --format "$t-csv" -o "$out/$t.csv" "$@" >>"$work/$name.log" 2>&1 ||
+				{
+					say "FAIL coauthor graph --format $t-csv on $*: $(tail -3 "$work/$name.log")"
+					failed=1
+				}
+		done
+	fi
 	dirs="${dirs:-} $out"
 }
 run profile --as-of 2026-12-03 "$root/testdata/profile-page.txt"
@@ -112,6 +143,7 @@ shots=${SHOTS:-$work}
 mkdir -p "$shots"
 # shellcheck disable=SC2086 # dirs holds paths without spaces under mktemp's name
 GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath HYPARQUET=$hyparquet CHROMIUM=$chromium SHOTS=$shots \
+	PARQUETCHECK=$parquetcheck PARQUETCHECK_SKIP=$parquetcheck_skip PARQUETCHECK_FAIL=$parquetcheck_fail \
 	"$py" "$root/scripts/interop.py" ${dirs:-}
 status=$?
 if [ "${KEEP:-}" = 1 ] || [ -n "${SHOTS:-}" ]; then
