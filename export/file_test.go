@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -76,5 +77,77 @@ func TestWriteFileMissingDir(t *testing.T) {
 	err := WriteFile(path, func(io.Writer) error { called = true; return nil })
 	if err == nil || called {
 		t.Errorf("WriteFile into a missing directory = %v (write called %v), want an error before writing", err, called)
+	}
+}
+
+// TestWriteFileSpecial checks that a device and a named pipe are written
+// in place, not replaced by a regular file, that a symbolic link is kept
+// with the file it names replaced, and that a directory is refused.
+func TestWriteFileSpecial(t *testing.T) {
+	hello := func(w io.Writer) error {
+		_, err := io.WriteString(w, "hello\n")
+		return err
+	}
+	dir := t.TempDir()
+
+	// A null device of the test's own (made only with the right to), so
+	// that a failure cannot replace the system's: writing must leave it
+	// a device.
+	if null := filepath.Join(dir, "null"); mknull(null) != nil {
+		t.Logf("no device of our own: %v", mknull(null))
+	} else {
+		if err := WriteFile(null, hello); err != nil {
+			t.Fatalf("WriteFile(null device) = %v", err)
+		}
+		if st, err := os.Lstat(null); err != nil || st.Mode()&os.ModeDevice == 0 {
+			t.Errorf("null device after WriteFile: %v, %v; want a device", st.Mode(), err)
+		}
+	}
+
+	// A named pipe, opened for reading and writing first so that neither
+	// end waits for the other; what WriteFile writes must come out of it.
+	fifo := filepath.Join(dir, "fifo")
+	if err := mkfifo(fifo); err != nil {
+		t.Logf("no named pipe: %v", err)
+	} else {
+		r, err := os.OpenFile(fifo, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if err := WriteFile(fifo, hello); err != nil {
+			t.Fatalf("WriteFile(fifo) = %v", err)
+		}
+		got := make([]byte, len("hello\n"))
+		r.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := io.ReadFull(r, got); err != nil || string(got) != "hello\n" {
+			t.Errorf("read %q (%v) from the pipe, want %q", got, err, "hello\n")
+		}
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("pipe after WriteFile: %v, %v; want a named pipe", st.Mode(), err)
+		}
+	}
+
+	// A link to a regular file: the file is replaced, the link kept.
+	file := filepath.Join(dir, "file.csv")
+	if err := os.WriteFile(file, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, hello); err != nil {
+		t.Fatalf("WriteFile(link) = %v", err)
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != "hello\n" {
+		t.Errorf("linked file = %q, %v; want %q", b, err, "hello\n")
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link after WriteFile: %v, %v; want it kept", st.Mode(), err)
+	}
+
+	if err := WriteFile(dir, hello); err == nil {
+		t.Errorf("WriteFile(a directory) = nil, want an error")
 	}
 }

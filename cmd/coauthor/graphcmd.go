@@ -142,6 +142,9 @@ func runGraph(e *env, args []string) error {
 		if in := sameAsInput(out, files); in != "" {
 			return fmt.Errorf("-o %s would be written over the input %s: choose another output file", out, in)
 		}
+		if st, err := os.Stat(out); err == nil && st.IsDir() {
+			return fmt.Errorf("-o %s is a directory: name a file", out)
+		}
 		if dir := filepath.Dir(out); dir != "." {
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 				return fmt.Errorf("-o %s: the directory %s does not exist", out, dir)

@@ -456,6 +456,10 @@ func TestOutputGuards(t *testing.T) {
 	if code != exitError || !strings.Contains(stderr, "does not exist") {
 		t.Errorf("graph -o in a missing directory: exit %d, stderr %q", code, stderr)
 	}
+	code, _, stderr = runCmd(t, "graph", "--quiet", "--format", "summary", "-o", dir, in)
+	if code != exitError || !strings.Contains(stderr, "is a directory: name a file") {
+		t.Errorf("graph -o a directory: exit %d, stderr %q", code, stderr)
+	}
 	code, _, stderr = runCmd(t, "report", "-o", in, in)
 	if code != exitError || !strings.Contains(stderr, "is a file, not a directory") {
 		t.Errorf("report -o a file: exit %d, stderr %q", code, stderr)
