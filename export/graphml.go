@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/binary"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"runtime"
@@ -60,16 +61,48 @@ const (
 // elements run together: a large graph's file is about a seventh smaller
 // than with a line for each, and that much quicker to write and to read.
 func GraphML(w io.Writer, a *Analysis) error {
-	return graphML(w, a, graphmlNodeBlock, graphmlEdgeBlock)
+	return graphML(w, a, GraphMLOptions{}, graphmlNodeBlock, graphmlEdgeBlock)
 }
 
-// graphML is GraphML with the given numbers of nodes and edges to a
+// GraphMLOptions says which attributes GraphMLWith writes.
+type GraphMLOptions struct {
+	// Attrs holds the ids of the keys to write, such as "label" and
+	// "weight"; nil writes every attribute, as GraphML does. The ids are
+	// those GraphML declares: the node attributes by their names, and the
+	// edge attributes weight, distance, joint_papers and edge_papers.
+	Attrs []string
+}
+
+// GraphMLAttrs returns the ids of every attribute GraphML may write, in
+// its order: an analysis without some measures, communities or topics
+// has fewer.
+func GraphMLAttrs() []string {
+	return []string{"label", "key", "papers", "first_year", "last_year", "affiliations",
+		"degree", "core", "component", "strength", "betweenness", "closeness", "harmonic",
+		"eigenvector", "pagerank", "clustering", "community", "topic", "topic_label",
+		"weight", "distance", "joint_papers", "edge_papers"}
+}
+
+// GraphMLWith writes the graph as GraphML does, with only the attributes
+// opt names. A lean file of a large graph, labels and weights say, is
+// several times smaller and quicker to write and to load into Gephi. It
+// returns an error naming the attribute ids there are when opt names one
+// the analysis does not have.
+func GraphMLWith(w io.Writer, a *Analysis, opt GraphMLOptions) error {
+	return graphML(w, a, opt, graphmlNodeBlock, graphmlEdgeBlock)
+}
+
+// graphML is GraphMLWith with the given numbers of nodes and edges to a
 // block.
-func graphML(w io.Writer, a *Analysis, nodeBlock, edgeBlock int) error {
+func graphML(w io.Writer, a *Analysis, opt GraphMLOptions, nodeBlock, edgeBlock int) error {
 	if a.Graph == nil {
 		return errNoGraph
 	}
 	nodeKeys, edgeKeys := graphmlKeys(a)
+	nodeKeys, edgeKeys, edgeAttrs, err := selectGraphMLKeys(nodeKeys, edgeKeys, opt.Attrs)
+	if err != nil {
+		return err
+	}
 	ew := &errWriter{w: w}
 	ew.str(xml.Header)
 	ew.str(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
@@ -85,7 +118,7 @@ func graphML(w io.Writer, a *Analysis, nodeBlock, edgeBlock int) error {
 	idsDone := make(chan struct{})
 	go func() {
 		defer close(idsDone)
-		if g.EdgeCount() > 0 {
+		if g.EdgeCount() > 0 && edgeAttrs&edgePapersAttr != 0 {
 			ids = newGraphMLIDs(g)
 		}
 	}()
@@ -106,10 +139,60 @@ func graphML(w io.Writer, a *Analysis, nodeBlock, edgeBlock int) error {
 		}
 		j -= nodeBlocks
 		<-idsDone
-		return appendGraphMLEdges(b, g, ids, j*edgeBlock, min((j+1)*edgeBlock, g.EdgeCount()))
+		return appendGraphMLEdges(b, g, ids, edgeAttrs, j*edgeBlock, min((j+1)*edgeBlock, g.EdgeCount()))
 	})
 	ew.str("  </graph>\n</graphml>\n")
 	return ew.err
+}
+
+// The edge attributes, as bits of the mask appendGraphMLEdges takes, in
+// the order of graphmlKeys.
+const (
+	edgeWeightAttr = 1 << iota
+	edgeDistanceAttr
+	edgeJointAttr
+	edgePapersAttr
+	allEdgeAttrs = 1<<iota - 1
+)
+
+// selectGraphMLKeys returns the node and edge keys whose ids attrs
+// holds, in their order, and the mask of the edge attributes among them;
+// nil attrs selects every key. An id that is not a key's is an error.
+func selectGraphMLKeys(nodeKeys, edgeKeys []graphmlKey, attrs []string) (nodes, edges []graphmlKey, mask int, err error) {
+	if attrs == nil {
+		return nodeKeys, edgeKeys, allEdgeAttrs, nil
+	}
+	want := make(map[string]bool, len(attrs))
+	for _, id := range attrs {
+		want[id] = true
+	}
+	for _, k := range nodeKeys {
+		if want[k.id] {
+			nodes = append(nodes, k)
+			delete(want, k.id)
+		}
+	}
+	for i, k := range edgeKeys {
+		if want[k.id] {
+			edges = append(edges, k)
+			mask |= 1 << i
+			delete(want, k.id)
+		}
+	}
+	if len(want) > 0 {
+		var unknown, known []string
+		for _, id := range attrs {
+			if want[id] {
+				unknown = append(unknown, strconv.Quote(id))
+			}
+		}
+		for _, k := range append(nodeKeys, edgeKeys...) {
+			known = append(known, k.id)
+		}
+		return nil, nil, 0, fmt.Errorf("graphml: no attribute %s; there are %s",
+			strings.Join(unknown, ", "), strings.Join(known, ", "))
+	}
+	return nodes, edges, mask, nil
 }
 
 // graphmlOpenTags returns the opening <data> tag of each key.
@@ -157,40 +240,53 @@ var graphmlDistances = func() (d [64]string) {
 	return d
 }()
 
-// appendGraphMLEdges appends the <edge> elements of edges lo..hi-1, ids
-// holding the escaped ids of g's papers. The attributes are written here
-// rather than through the text of the edge keys: with the constant text
-// between them run together, the edges, most of a large file, are written
-// a good deal quicker. They must be those of graphmlKeys, in its order.
-func appendGraphMLEdges(b []byte, g *graph.Graph, ids *graphmlIDs, lo, hi int) []byte {
+// appendGraphMLEdges appends the <edge> elements of edges lo..hi-1 with
+// the attributes of mask (edgeWeightAttr and the others), ids holding the
+// escaped ids of g's papers when mask has edgePapersAttr. The attributes
+// are written here rather than through the text of the edge keys: with
+// the constant text between them run together, the edges, most of a
+// large file, are written a good deal quicker. They must be those of
+// graphmlKeys, in its order.
+func appendGraphMLEdges(b []byte, g *graph.Graph, ids *graphmlIDs, mask, lo, hi int) []byte {
 	for e := lo; e < hi; e++ {
 		ed := &g.Edges[e]
 		b = strconv.AppendInt(append(b, `    <edge id="e`...), int64(e), 10)
 		b = strconv.AppendInt(append(b, `" source="n`...), int64(ed.U), 10)
 		b = strconv.AppendInt(append(b, `" target="n`...), int64(ed.V), 10)
-		b = appendFloat(append(b, "\"><data key=\"weight\">"...), ed.Weight)
-		b = append(b, "</data><data key=\"distance\">"...)
-		if w := ed.Weight; w >= 1 && w < float64(len(graphmlDistances)) && w == math.Trunc(w) {
-			b = append(b, graphmlDistances[int(w)]...)
-		} else {
-			b = appendFloat(b, 1/w)
-		}
-		b = append(b, "</data><data key=\"joint_papers\">"...)
-		b = strconv.AppendInt(b, int64(ed.Joint), 10)
-		b = append(b, "</data>"...)
-		n := len(b)
-		b = append(b, `<data key="edge_papers">`...)
-		start := len(b)
-		for i, p := range g.EdgePapers(e) {
-			if i > 0 {
-				b = append(b, listSep...)
-			}
-			b = ids.append(b, p)
-		}
-		if len(b) > start {
+		b = append(b, "\">"...)
+		if mask&edgeWeightAttr != 0 {
+			b = appendFloat(append(b, "<data key=\"weight\">"...), ed.Weight)
 			b = append(b, "</data>"...)
-		} else {
-			b = b[:n]
+		}
+		if mask&edgeDistanceAttr != 0 {
+			b = append(b, "<data key=\"distance\">"...)
+			if w := ed.Weight; w >= 1 && w < float64(len(graphmlDistances)) && w == math.Trunc(w) {
+				b = append(b, graphmlDistances[int(w)]...)
+			} else {
+				b = appendFloat(b, 1/w)
+			}
+			b = append(b, "</data>"...)
+		}
+		if mask&edgeJointAttr != 0 {
+			b = append(b, "<data key=\"joint_papers\">"...)
+			b = strconv.AppendInt(b, int64(ed.Joint), 10)
+			b = append(b, "</data>"...)
+		}
+		if mask&edgePapersAttr != 0 {
+			n := len(b)
+			b = append(b, `<data key="edge_papers">`...)
+			start := len(b)
+			for i, p := range g.EdgePapers(e) {
+				if i > 0 {
+					b = append(b, listSep...)
+				}
+				b = ids.append(b, p)
+			}
+			if len(b) > start {
+				b = append(b, "</data>"...)
+			} else {
+				b = b[:n]
+			}
 		}
 		b = append(b, "</edge>\n"...)
 	}

@@ -83,14 +83,20 @@ func BenchmarkGraphML(b *testing.B) {
 	for i, name := range []string{"plain", "measures"} {
 		a := graphmlBench[i]
 		var buf bytes.Buffer
-		if err := graphmlReference(&buf, a); err != nil {
+		if err := graphmlReference(&buf, a, nil); err != nil {
 			b.Fatal(err)
 		}
 		size := int64(buf.Len())
 		for _, w := range []struct {
 			name  string
 			write func(io.Writer, *Analysis) error
-		}{{"old", graphmlReference}, {"new", GraphML}} {
+		}{
+			{"old", func(w io.Writer, a *Analysis) error { return graphmlReference(w, a, nil) }},
+			{"new", GraphML},
+			{"label,weight", func(w io.Writer, a *Analysis) error {
+				return GraphMLWith(w, a, GraphMLOptions{Attrs: []string{"label", "weight"}})
+			}},
+		} {
 			b.Run(name+"/"+w.name, func(b *testing.B) {
 				b.SetBytes(size)
 				b.ReportAllocs()

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,12 +193,26 @@ func TestGraphMLNoMeasures(t *testing.T) {
 // graphmlReference is GraphML written the plain way, one element after
 // the other, kept as the reference the parallel writer must match byte
 // for byte. It builds every value as a string through the value
-// funcs of graphmlKeys and escapes it with encoding/xml.
-func graphmlReference(w io.Writer, a *Analysis) error {
+// funcs of graphmlKeys and escapes it with encoding/xml. Like
+// GraphMLOptions.Attrs, attrs nil writes every key and otherwise only
+// those whose ids it holds.
+func graphmlReference(w io.Writer, a *Analysis, attrs []string) error {
 	if a.Graph == nil {
 		return errNoGraph
 	}
 	nodeKeys, edgeKeys := graphmlKeys(a)
+	if attrs != nil {
+		keep := func(keys []graphmlKey) []graphmlKey {
+			var kept []graphmlKey
+			for _, k := range keys {
+				if slices.Contains(attrs, k.id) {
+					kept = append(kept, k)
+				}
+			}
+			return kept
+		}
+		nodeKeys, edgeKeys = keep(nodeKeys), keep(edgeKeys)
+	}
 	ew := &errWriter{w: w}
 	ew.str(xml.Header)
 	ew.str(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
@@ -352,24 +367,45 @@ func TestGraphMLIDs(t *testing.T) {
 // TestGraphMLReference checks that GraphML writes the same bytes as
 // graphmlReference on graphs with every kind of value, with blocks of
 // one node or edge up to blocks larger than the graph, formatted by one
-// goroutine and by several.
+// goroutine and by several, with every attribute and with some.
 func TestGraphMLReference(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	selections := [][]string{nil, {"label", "weight"}, {"edge_papers", "key"},
+		{"distance", "first_year"}, {"joint_papers", "papers", "last_year"}, {}}
 	for _, test := range referenceAnalyses(t) {
-		var want bytes.Buffer
-		if err := graphmlReference(&want, test.a); err != nil {
-			t.Fatal(err)
-		}
-		for _, procs := range []int{1, 4} {
-			runtime.GOMAXPROCS(procs)
-			for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
-				var got bytes.Buffer
-				if err := graphML(&got, test.a, block[0], block[1]); err != nil {
-					t.Fatalf("%s: %v", test.name, err)
+		for _, attrs := range selections {
+			var want bytes.Buffer
+			if err := graphmlReference(&want, test.a, attrs); err != nil {
+				t.Fatal(err)
+			}
+			for _, procs := range []int{1, 4} {
+				runtime.GOMAXPROCS(procs)
+				for _, block := range [][2]int{{1, 1}, {7, 3}, {graphmlNodeBlock, graphmlEdgeBlock}} {
+					var got bytes.Buffer
+					if err := graphML(&got, test.a, GraphMLOptions{Attrs: attrs}, block[0], block[1]); err != nil {
+						t.Fatalf("%s: %v", test.name, err)
+					}
+					sameBytes(t, fmt.Sprintf("%s, attributes %q, %d procs, blocks of %v", test.name, attrs, procs, block),
+						got.Bytes(), want.Bytes())
 				}
-				sameBytes(t, fmt.Sprintf("%s, %d procs, blocks of %v", test.name, procs, block), got.Bytes(), want.Bytes())
 			}
 		}
+	}
+}
+
+// TestGraphMLWithUnknown checks that an attribute the analysis does not
+// have is an error that names it and the ones there are, written before
+// anything else.
+func TestGraphMLWithUnknown(t *testing.T) {
+	a := testAnalysis(t)
+	var b bytes.Buffer
+	err := GraphMLWith(&b, a, GraphMLOptions{Attrs: []string{"label", "wieght", "colour"}})
+	if err == nil || !strings.Contains(err.Error(), `no attribute "wieght", "colour"; there are label, key,`) ||
+		!strings.Contains(err.Error(), "weight, distance, joint_papers, edge_papers") {
+		t.Errorf("GraphMLWith(unknown attributes) = %v", err)
+	}
+	if b.Len() != 0 {
+		t.Errorf("GraphMLWith(unknown attributes) wrote %d bytes, want none", b.Len())
 	}
 }
 
@@ -454,13 +490,13 @@ func TestGraphMLWriteError(t *testing.T) {
 	}
 	for _, n := range []int{0, 100, full.Len() / 2, full.Len() - 1} {
 		w := &limitWriter{n: n}
-		if err := graphML(w, a, 5, 5); err != errFail {
+		if err := graphML(w, a, GraphMLOptions{}, 5, 5); err != errFail {
 			t.Errorf("failing after %d bytes: GraphML returned %v, want %v", n, err, errFail)
 		}
 		// Writes after the first failure are dropped by errWriter: the
 		// failing one is the last.
 		w2 := &limitWriter{n: n}
-		graphML(w2, a, 5, 5)
+		graphML(w2, a, GraphMLOptions{}, 5, 5)
 		if w.writes != w2.writes {
 			t.Errorf("failing after %d bytes: %d and %d writes in two runs, want the same", n, w.writes, w2.writes)
 		}
@@ -509,5 +545,18 @@ func TestAppendFloat(t *testing.T) {
 		if got, want := string(appendFloat([]byte("pre"), x)), "pre"+formatFloat(x); got != want {
 			t.Errorf("appendFloat(%v) = %q, want %q", x, got[3:], want[3:])
 		}
+	}
+}
+
+// TestGraphMLAttrs checks that GraphMLAttrs lists the keys of an analysis
+// with every measure, communities and topics, in their order.
+func TestGraphMLAttrs(t *testing.T) {
+	nodes, edges := graphmlKeys(testAnalysis(t))
+	var ids []string
+	for _, k := range append(nodes, edges...) {
+		ids = append(ids, k.id)
+	}
+	if got := GraphMLAttrs(); !slices.Equal(got, ids) {
+		t.Errorf("GraphMLAttrs() = %q,\nthe keys are %q", got, ids)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,6 +117,8 @@ func runGraph(e *env, args []string) error {
 	fs.StringVar(&out, "o", "", "output `file` (default standard output)")
 	maxNodes := 300
 	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors (dot, svg; 0: all)")
+	attrs := ""
+	fs.StringVar(&attrs, "attrs", "", "graphml: write only these comma-separated `attributes`, by key id, such as label,weight (default all)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -129,6 +132,21 @@ func runGraph(e *env, args []string) error {
 	wr, ok := graphWriters[format]
 	if !ok {
 		return usageError("--format %q: want one of %s", format, strings.Join(graphFormatNames(), ", "))
+	}
+	if attrs != "" {
+		if format != "graphml" {
+			return usageError("--attrs applies to --format graphml only")
+		}
+		opt := export.GraphMLOptions{Attrs: strings.Split(attrs, ",")}
+		for i, id := range opt.Attrs {
+			opt.Attrs[i] = strings.TrimSpace(id)
+			if !slices.Contains(export.GraphMLAttrs(), opt.Attrs[i]) {
+				return usageError("--attrs: no attribute %q; there are %s", opt.Attrs[i], strings.Join(export.GraphMLAttrs(), ", "))
+			}
+		}
+		wr.write = func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
+			return export.GraphMLWith(w, a, opt)
+		}
 	}
 	bopt, err := an.buildOptions()
 	if err != nil {

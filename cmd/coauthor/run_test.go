@@ -527,3 +527,29 @@ func TestAuthorlessPapers(t *testing.T) {
 		t.Errorf("report.md does not say that 2 papers have no authors")
 	}
 }
+
+// TestGraphAttrs checks that graph --attrs writes only the GraphML keys
+// it names, and that a misspelt key or another format is a usage error.
+func TestGraphAttrs(t *testing.T) {
+	in := filepath.Join("..", "..", "testdata", "net", "karate.gml")
+	code, stdout, stderr := runCmd(t, "graph", "--quiet", "--format", "graphml", "--attrs", "label, weight", in)
+	if code != exitOK {
+		t.Fatalf("graph --attrs label,weight: exit %d, stderr %q", code, stderr)
+	}
+	if got := strings.Count(stdout, "<key "); got != 2 || !strings.Contains(stdout, `<key id="label" for="node"`) ||
+		!strings.Contains(stdout, `<key id="weight" for="edge"`) {
+		t.Errorf("graph --attrs label,weight: %d keys in\n%s", got, stdout[:min(len(stdout), 600)])
+	}
+	if got := strings.Count(stdout, `<data key="weight">`); got != 78 {
+		t.Errorf("graph --attrs label,weight: %d weights, want karate's 78 edges", got)
+	}
+	for _, args := range [][]string{
+		{"--format", "graphml", "--attrs", "label,wieght"},
+		{"--format", "gexf", "--attrs", "label"},
+	} {
+		code, _, stderr := runCmd(t, append(append([]string{"graph", "--quiet"}, args...), in)...)
+		if code != exitUsage || !strings.Contains(stderr, "--attrs") {
+			t.Errorf("graph %q: exit %d, stderr %q; want a usage error about --attrs", args, code, stderr)
+		}
+	}
+}
