@@ -39,16 +39,18 @@ for n in $SIZES; do
 	fi
 	[ -s "$corpus" ] || "$WORK/coauthor" gen --papers "$n" --seed 1 -o "$corpus"
 	if [ "$n" -le 10000 ]; then bc=betweenness; else bc=approx; fi
-	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml
+	# graphml writes what igraph's file holds (author names as labels,
+	# weights); graphml-all, coauthor's only, every attribute.
+	steps=pagerank,components,kcore,clustering,louvain,leiden,$bc,graphml,graphml-all
 	# Each tool starts with no file of the other's waiting to be written
 	# out, which would slow its GraphML step, and with no GraphML of an
 	# earlier run: opening one truncates it inside the timed step, and
 	# freeing its cached pages costs time in proportion to its size.
-	rm -f "$WORK/coauthor-$n.graphml" "$WORK/igraph-$n.graphml"
+	rm -f "$WORK/coauthor-$n.graphml" "$WORK/coauthor-$n-all.graphml" "$WORK/igraph-$n.graphml"
 	sync
 	echo "== $n papers: coauthor" >&2
 	/usr/bin/time -v -o "$WORK/coauthor-$n.time" "$WORK/steps" --steps "$steps" \
-		--epsilon "$EPSILON" --graphml "$WORK/coauthor-$n.graphml" "$corpus" | tee "$WORK/coauthor-$n.tsv" >&2
+		--epsilon "$EPSILON" --graphml "$WORK/coauthor-$n.graphml" --graphml-all "$WORK/coauthor-$n-all.graphml" "$corpus" | tee "$WORK/coauthor-$n.tsv" >&2
 	sync
 	echo "== $n papers: igraph" >&2
 	/usr/bin/time -v -o "$WORK/igraph-$n.time" $PY "$ROOT/bench/igraph_steps.py" "$corpus" "$steps" \

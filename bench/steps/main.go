@@ -28,10 +28,11 @@ import (
 )
 
 func main() {
-	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,leiden,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, leiden, betweenness (exact), approx (sampled, --epsilon, --delta), harmonic (sampled, at most 256 pivots), graphml")
+	stepsFlag := flag.String("steps", "pagerank,components,kcore,clustering,louvain,leiden,graphml", "comma-separated `steps` after the build: pagerank, components, kcore, clustering, louvain, leiden, betweenness (exact), approx (sampled, --epsilon, --delta), harmonic (sampled, at most 256 pivots), graphml (labels and weights, what igraph's file holds), graphml-all (every attribute)")
 	eps := flag.Float64("epsilon", 0.01, "additive error bound of sampled betweenness")
 	delta := flag.Float64("delta", 0.1, "failure probability of sampled betweenness")
 	graphml := flag.String("graphml", os.DevNull, "`file` the graphml step writes")
+	graphmlAll := flag.String("graphml-all", os.DevNull, "`file` the graphml-all step writes")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to `file`")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -49,14 +50,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: steps [flags] FILE")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), strings.Split(*stepsFlag, ","), *eps, *delta, *graphml); err != nil {
+	if err := run(flag.Arg(0), strings.Split(*stepsFlag, ","), *eps, *delta, *graphml, *graphmlAll); err != nil {
 		fmt.Fprintln(os.Stderr, "steps:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(path string, steps []string, eps, delta float64, graphmlPath string) error {
+func run(path string, steps []string, eps, delta float64, graphmlPath, graphmlAllPath string) error {
 	var res *corpus.Result
 	var err error
 	timed("read", func() { res, err = corpus.Read(path, nil) })
@@ -110,13 +111,19 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 			var pivots int
 			best(s, func() { _, pivots = metrics.ApproxHarmonic(g, epsH, delta, 1) })
 			fmt.Printf("# harmonic pivots %d epsilon %.3g\n", pivots, epsH)
-		case "graphml":
-			best(s, func() { err = writeGraphML(graphmlPath, g) })
+		case "graphml", "graphml-all":
+			// graphml writes what igraph's file holds, the labels and the
+			// weights; graphml-all every attribute of coauthor's GraphML.
+			path, attrs := graphmlPath, []string{"label", "weight"}
+			if s == "graphml-all" {
+				path, attrs = graphmlAllPath, nil
+			}
+			best(s, func() { err = writeGraphML(path, g, attrs) })
 			if err != nil {
 				return err
 			}
-			if st, err := os.Stat(graphmlPath); err == nil && st.Mode().IsRegular() {
-				fmt.Printf("# graphml bytes %d\n", st.Size())
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				fmt.Printf("# %s bytes %d\n", s, st.Size())
 			}
 		case "":
 		default:
@@ -126,13 +133,15 @@ func run(path string, steps []string, eps, delta float64, graphmlPath string) er
 	return nil
 }
 
-func writeGraphML(path string, g *graph.Graph) error {
+// writeGraphML writes g to path as GraphML with the attributes attrs
+// names, or every one for nil.
+func writeGraphML(path string, g *graph.Graph, attrs []string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	err = export.GraphML(w, &export.Analysis{Graph: g})
+	err = export.GraphMLWith(w, &export.Analysis{Graph: g}, export.GraphMLOptions{Attrs: attrs})
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
