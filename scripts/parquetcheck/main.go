@@ -15,11 +15,12 @@
 //     export/parquet.go documents them, only types that Spark maps
 //     directly (int64, int32, float64, utf8), and names free of the
 //     characters Spark refuses in Parquet column names;
-//   - the footer: created_by "coauthor", no key-value metadata, the row
-//     count against the row groups and the rows read, every column chunk
-//     compressed with Snappy, and every page decompressed and walked: data
-//     pages of version 1 in PLAIN encoding, as many values as the chunk
-//     declares;
+//   - the footer: created_by "coauthor", no key-value metadata, the
+//     converted type of each column (UTF8, INT_64, INT_32) for readers
+//     that know no logical types, the row count against the row groups
+//     and the rows read, every column chunk compressed with Snappy, and
+//     every page decompressed and walked: data pages of version 1 in
+//     PLAIN encoding, as many values as the chunk declares;
 //   - GraphFrames: id unique; src and dst ids of nodes.parquet, src < dst;
 //   - the values: every row and cell against authors.csv or edges.csv,
 //     columns matched by the CSV header.
@@ -53,9 +54,11 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+	"github.com/apache/arrow-go/v18/parquet/schema"
 )
 
 // arrowModule is the module path whose version the PASS and FAIL lines
@@ -180,6 +183,21 @@ func checkFooter(r *file.Reader, p *problems) footer {
 	}
 	if kv := md.KeyValueMetadata(); kv.Len() != 0 {
 		p.add("key-value metadata %v, want none", kv.Keys())
+	}
+	// Readers before the logical types of Parquet 2.4 (Spark 2, parquet-mr
+	// before 1.11) know a column's meaning only from its converted type.
+	legacy := map[parquet.Type]schema.ConvertedType{
+		parquet.Types.ByteArray: schema.ConvertedTypes.UTF8,
+		parquet.Types.Int64:     schema.ConvertedTypes.Int64,
+		parquet.Types.Int32:     schema.ConvertedTypes.Int32,
+		parquet.Types.Double:    schema.ConvertedTypes.None,
+	}
+	for i := 0; i < md.Schema.NumColumns(); i++ {
+		col := md.Schema.Column(i)
+		if want, ok := legacy[col.PhysicalType()]; !ok || col.ConvertedType() != want {
+			p.add("column %s: %s with converted type %s, want it annotated for readers without logical types",
+				col.Name(), col.PhysicalType(), col.ConvertedType())
+		}
 	}
 	if f.rowGroups == 0 && f.rows != 0 {
 		p.add("%d rows in the footer but no row group", f.rows)
