@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // WriteFile writes the file at path with write, atomically: the bytes go
@@ -14,67 +16,107 @@ import (
 // renamed over path; write gets a buffered writer, so it may write in
 // small pieces. On any error the temporary file is removed and
 // path is left as it was, so readers never see a half-written file.
-// The file gets mode 0644.
+// A new file gets mode 0644; a file written over keeps its mode.
 //
-// A path that is a symbolic link has the file it names replaced, and
-// the link is kept. A path that names a device, a named pipe or a
-// socket, such as /dev/null or /dev/stdout, is written in place, as a
-// rename would put a regular file where the device was; a directory is
-// an error.
+// A path that is a symbolic link has the file it names written, and the
+// link is kept, also when that file does not exist yet. A path that
+// names a device, a named pipe or a socket, such as /dev/null or
+// /dev/stdout, is written in place, as a rename would put a regular file
+// where the device was; a directory is an error. Errors name path.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		if st.IsDir() {
+	target := OutputPath(path)
+	perm := os.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		switch {
+		case st.IsDir():
 			return fmt.Errorf("write %s: is a directory", path)
+		case !st.Mode().IsRegular():
+			return writeInPlace(path, target, write)
 		}
-		return writeInPlace(path, write)
+		perm = st.Mode().Perm()
 	}
-	dir, base := filepath.Split(path)
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("write %s: cannot make a file in %s: %w", path, dir, err)
 	}
 	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
+			err = outputError(path, err, tmp, target)
 		}
 	}()
 
 	bw := bufio.NewWriterSize(f, 256<<10)
 	if err = write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = f.Chmod(perm); err != nil {
+		return err
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return os.Rename(tmp, target)
 }
 
-// writeInPlace writes the existing file at path, a device or a pipe,
-// with write through a buffered writer.
-func writeInPlace(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+// OutputPath returns the file that writing to path writes: path itself,
+// or the file its chain of symbolic links ends at, which need not exist.
+func OutputPath(path string) string {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		return target
+	}
+	// A link that dangles names the file to make: follow the chain by hand.
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return path
+}
+
+// outputError returns err as an error in writing path: an error of the
+// file system about one of the files of others (the temporary file, the
+// file a link names) names path instead, once, and any other error is
+// prefixed with "write path:".
+func outputError(path string, err error, others ...string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (pe.Path == path || slices.Contains(others, pe.Path)) {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	return fmt.Errorf("write %s: %w", path, err)
+}
+
+// writeInPlace writes target, a device or a pipe that writing to path
+// reaches, with write through a buffered writer.
+func writeInPlace(path, target string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return outputError(path, err, target)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
 	err = write(bw)
@@ -85,7 +127,7 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return outputError(path, err, target)
 	}
 	return nil
 }

@@ -147,7 +147,53 @@ func TestWriteFileSpecial(t *testing.T) {
 		t.Errorf("link after WriteFile: %v, %v; want it kept", st.Mode(), err)
 	}
 
+	// A link that dangles: the file it names is made, the link kept.
+	dangling := filepath.Join(dir, "dangling.csv")
+	if err := os.Symlink("made.csv", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(dangling, hello); err != nil {
+		t.Fatalf("WriteFile(dangling link) = %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "made.csv")); err != nil || string(b) != "hello\n" {
+		t.Errorf("file named by the dangling link = %q, %v; want %q", b, err, "hello\n")
+	}
+	if st, err := os.Lstat(dangling); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("dangling link after WriteFile: %v, %v; want it kept", st.Mode(), err)
+	}
+
 	if err := WriteFile(dir, hello); err == nil {
 		t.Errorf("WriteFile(a directory) = nil, want an error")
+	}
+
+	// A device that is full: the error names the path given, once.
+	if full := filepath.Join(dir, "full"); mkfull(full) == nil {
+		err := WriteFile(full, hello)
+		if err == nil || err.Error() != "write "+full+": no space left on device" {
+			t.Errorf("WriteFile(full device) = %v, want %q", err, "write "+full+": no space left on device")
+		}
+	}
+}
+
+// TestWriteFileMode checks that a file written over keeps its mode and a
+// new one gets 0644.
+func TestWriteFileMode(t *testing.T) {
+	dir := t.TempDir()
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }
+	private := filepath.Join(dir, "private.csv")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(private, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "fresh.csv")
+	for path, want := range map[string]os.FileMode{private: 0o600, fresh: 0o644} {
+		if err := WriteFile(path, write); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v (%v), want %v", filepath.Base(path), st.Mode().Perm(), err, want)
+		}
 	}
 }

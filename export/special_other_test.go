@@ -11,3 +11,6 @@ func mkfifo(string) error { return errNoSpecial }
 
 // mknull reports that this system has no device files to make.
 func mknull(string) error { return errNoSpecial }
+
+// mkfull reports that this system has no device files to make.
+func mkfull(string) error { return errNoSpecial }

@@ -117,8 +117,12 @@ func runGraph(e *env, args []string) error {
 	fs.StringVar(&out, "o", "", "output `file` (default standard output)")
 	maxNodes := 300
 	fs.IntVar(&maxNodes, "max-nodes", maxNodes, "draw at most `N` authors (dot, svg; 0: all)")
-	attrs := ""
-	fs.StringVar(&attrs, "attrs", "", "graphml: write only these comma-separated `attributes`, by key id, such as label,weight (default all)")
+	attrs, attrsSet := "", false
+	fs.Func("attrs", "graphml: write only these comma-separated `attributes`, by key id, such as label,weight (default all; the ids: "+
+		strings.Join(export.GraphMLAttrs(), ", ")+")", func(v string) error {
+		attrs, attrsSet = v, true
+		return nil
+	})
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -133,15 +137,21 @@ func runGraph(e *env, args []string) error {
 	if !ok {
 		return usageError("--format %q: want one of %s", format, strings.Join(graphFormatNames(), ", "))
 	}
-	if attrs != "" {
+	if attrsSet {
 		if format != "graphml" {
 			return usageError("--attrs applies to --format graphml only")
 		}
 		opt := export.GraphMLOptions{Attrs: strings.Split(attrs, ",")}
 		for i, id := range opt.Attrs {
-			opt.Attrs[i] = strings.TrimSpace(id)
-			if !slices.Contains(export.GraphMLAttrs(), opt.Attrs[i]) {
-				return usageError("--attrs: no attribute %q; there are %s", opt.Attrs[i], strings.Join(export.GraphMLAttrs(), ", "))
+			id = strings.TrimSpace(id)
+			opt.Attrs[i] = id
+			switch {
+			case id == "":
+				return usageError("--attrs %q: an empty attribute id; want ids joined by commas, such as label,weight", attrs)
+			case !slices.Contains(export.GraphMLAttrs(), id):
+				return usageError("--attrs: no attribute %q; there are %s", id, strings.Join(export.GraphMLAttrs(), ", "))
+			case an.betweenness == "off" && slices.Contains([]string{"betweenness", "closeness", "harmonic"}, id):
+				return usageError("--attrs %s: the path measures are not computed with --betweenness off", id)
 			}
 		}
 		wr.write = func(w io.Writer, a *export.Analysis, _ export.DrawOptions) error {
@@ -166,6 +176,14 @@ func runGraph(e *env, args []string) error {
 		if dir := filepath.Dir(out); dir != "." {
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 				return fmt.Errorf("-o %s: the directory %s does not exist", out, dir)
+			}
+		}
+		// A device or a pipe is written in place; any other file is made
+		// next to the one it replaces.
+		target := export.OutputPath(out)
+		if st, err := os.Stat(target); err != nil || st.Mode().IsRegular() {
+			if err := checkWritable(filepath.Dir(target)); err != nil {
+				return fmt.Errorf("-o %s: %w", out, err)
 			}
 		}
 	}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -184,7 +186,10 @@ func runReport(e *env, args []string) error {
 		return usageError("--dormant must be at least 1")
 	}
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
-		return fmt.Errorf("--out %s is a file, not a directory", out)
+		return fmt.Errorf("--out %s is not a directory", out)
+	}
+	if err := checkWritable(export.OutputPath(out)); err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
 	}
 	if profile != "" {
 		stop, err := startProfile(profile)
@@ -519,6 +524,61 @@ func writeReport(e *env, dir string, a *export.Analysis, ego *metrics.EgoView, m
 	return writeAll(e, dir, outs, a.Inputs, true)
 }
 
+// install moves the finished file staged to dest. A dest that is a
+// symbolic link, a device or a named pipe is written through with
+// export.WriteFile, which keeps it what it is; a regular file written
+// over keeps its mode.
+func install(staged, dest string) error {
+	st, err := os.Lstat(dest)
+	if err == nil && !st.Mode().IsRegular() {
+		return export.WriteFile(dest, func(w io.Writer) error {
+			f, err := os.Open(staged)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		})
+	}
+	if err == nil {
+		if err := os.Chmod(staged, st.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	return os.Rename(staged, dest)
+}
+
+// checkWritable returns an error unless files can be made in dir or,
+// when dir does not exist yet, in the nearest directory above it that
+// does. graph and report call it before reading, so that an output they
+// cannot write is said at once rather than after the analysis.
+func checkWritable(dir string) error {
+	for {
+		st, err := os.Stat(dir)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("%s is not a directory", dir)
+			}
+			f, err := os.CreateTemp(dir, ".coauthor-probe-*")
+			if err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				return fmt.Errorf("cannot make a file in %s: %w", dir, err)
+			}
+			f.Close()
+			return os.Remove(f.Name())
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+}
+
 // sameAsInput returns the input that path names, or "".
 func sameAsInput(path string, inputs []string) string {
 	fi, err := os.Stat(path)
@@ -566,10 +626,20 @@ func earlierOutputs(dir string) []string {
 // files that manifest lists and this run does not write (ego.svg when
 // there is no ego this time) are removed, so that the directory never
 // mixes two runs; no other file is touched.
+//
+// A file in dir that is a symbolic link, or a device or named pipe, is
+// written through as export.WriteFile writes it, and a file written over
+// keeps its mode. A name in dir that is a directory is refused before
+// any file is moved.
 func writeAll(e *env, dir string, outs []output, inputs []string, clean bool) (err error) {
+	dir = export.OutputPath(dir)
 	for _, o := range outs {
-		if in := sameAsInput(filepath.Join(dir, o.name), inputs); in != "" {
+		dest := filepath.Join(dir, o.name)
+		if in := sameAsInput(dest, inputs); in != "" {
 			return fmt.Errorf("%s would be written over the input %s: choose another --out directory", o.name, in)
+		}
+		if st, err := os.Stat(dest); err == nil && st.IsDir() {
+			return fmt.Errorf("%s is a directory: remove it or choose another --out directory", dest)
 		}
 	}
 	var earlier []string
@@ -600,7 +670,7 @@ func writeAll(e *env, dir string, outs []output, inputs []string, clean bool) (e
 	var names []string
 	written := map[string]bool{}
 	for _, o := range outs {
-		if err := os.Rename(filepath.Join(stage, o.name), filepath.Join(dir, o.name)); err != nil {
+		if err := install(filepath.Join(stage, o.name), filepath.Join(dir, o.name)); err != nil {
 			return err
 		}
 		names = append(names, o.name)

@@ -461,7 +461,7 @@ func TestOutputGuards(t *testing.T) {
 		t.Errorf("graph -o a directory: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = runCmd(t, "report", "-o", in, in)
-	if code != exitError || !strings.Contains(stderr, "is a file, not a directory") {
+	if code != exitError || !strings.Contains(stderr, "is not a directory") {
 		t.Errorf("report -o a file: exit %d, stderr %q", code, stderr)
 	}
 	for _, v := range []string{"NaN", "0", "1", "-1", "Inf"} {
@@ -546,10 +546,70 @@ func TestGraphAttrs(t *testing.T) {
 	for _, args := range [][]string{
 		{"--format", "graphml", "--attrs", "label,wieght"},
 		{"--format", "gexf", "--attrs", "label"},
+		{"--format", "graphml", "--attrs", ""},
+		{"--format", "graphml", "--attrs", "label,,weight"},
+		{"--format", "graphml", "--betweenness", "off", "--attrs", "label,closeness"},
 	} {
 		code, _, stderr := runCmd(t, append(append([]string{"graph", "--quiet"}, args...), in)...)
 		if code != exitUsage || !strings.Contains(stderr, "--attrs") {
 			t.Errorf("graph %q: exit %d, stderr %q; want a usage error about --attrs", args, code, stderr)
 		}
+	}
+}
+
+// TestReportOutputsInPlace checks that report writes through a symbolic
+// link in its directory, keeping the link, and that a directory where an
+// output goes is refused before any file of the earlier run is replaced.
+func TestReportOutputsInPlace(t *testing.T) {
+	in := filepath.Join("..", "..", "testdata", "net", "karate.gml")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCmd(t, "report", "--quiet", "-o", out, in); code != exitOK {
+		t.Fatalf("report: exit %d, stderr %q", code, stderr)
+	}
+	// summary.json becomes a link to a file outside, report.md a link
+	// that dangles.
+	outside := filepath.Join(dir, "outside.json")
+	if err := os.Rename(filepath.Join(out, "summary.json"), outside); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "summary.json")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(out, "report.md"))
+	if err := os.Symlink("made.md", filepath.Join(out, "report.md")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(outside, nil, 0o644)
+	if code, _, stderr := runCmd(t, "report", "--quiet", "-o", out, in); code != exitOK {
+		t.Fatalf("report again: exit %d, stderr %q", code, stderr)
+	}
+	for _, name := range []string{"summary.json", "report.md"} {
+		if st, err := os.Lstat(filepath.Join(out, name)); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s after report: %v, %v; want the link kept", name, st.Mode(), err)
+		}
+	}
+	if b, err := os.ReadFile(outside); err != nil || !bytes.Contains(b, []byte(`"authors": 34`)) {
+		t.Errorf("file linked as summary.json: %.80q, %v; want the summary", b, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "made.md")); err != nil || len(b) == 0 {
+		t.Errorf("file named by the dangling report.md: %d bytes, %v", len(b), err)
+	}
+
+	// A directory where graph.graphml goes: nothing may be replaced.
+	before, err := os.ReadFile(filepath.Join(out, "graph.dot"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(out, "graph.graphml"))
+	if err := os.Mkdir(filepath.Join(out, "graph.graphml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "report", "--quiet", "--seed", "7", "-o", out, in)
+	if code != exitError || !strings.Contains(stderr, "graph.graphml is a directory") {
+		t.Errorf("report over a directory: exit %d, stderr %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "graph.dot")); !bytes.Equal(after, before) {
+		t.Errorf("graph.dot was replaced although the run failed")
 	}
 }
