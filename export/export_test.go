@@ -48,6 +48,7 @@ func testAnalysis(t testing.TB) *Analysis {
 	// Build collapses white space in names; set a name with a newline,
 	// brackets and backticks by hand.
 	g.Authors[2].Name = "Lone\nAuthor [x]_y `z`"
+	effSize, effic, constraint := metrics.Brokerage(g)
 	return &Analysis{
 		Graph:  g,
 		Papers: papers,
@@ -62,6 +63,8 @@ func testAnalysis(t testing.TB) *Analysis {
 			Core:        []int{2, 2, 0, 2, 2, 2},
 			Clustering:  []float64{1.0 / 3, 1, 0, 1.0 / 3, 2.0 / 3, 1},
 			Component:   []int{0, 0, 1, 0, 0, 0},
+			// Lone Author, node 2, has none: NaN.
+			EffectiveSize: effSize, Efficiency: effic, Constraint: constraint,
 		},
 		Communities: &metrics.Partition{
 			Of: []int{0, 1, 2, 1, 0, 0}, Sizes: []int{3, 2, 1},

@@ -36,7 +36,7 @@ const (
 // except label, which is the node's label: key, papers, first_year,
 // last_year, affiliations, degree, core, component, strength,
 // betweenness, closeness, harmonic, eigenvector, pagerank, clustering,
-// community, topic, topic_label; edge attributes are distance
+// effective_size, efficiency, constraint, community, topic, topic_label; edge attributes are distance
 // (1/weight), joint_papers and papers (paper ids, "; "-joined). GraphML
 // types map to GEXF types (int to integer). Measures that were not
 // computed are not declared, and unknown values (a zero year, no topic)

@@ -52,7 +52,9 @@ const (
 // attr.type, as Gephi drops undeclared or untyped data. Node attributes:
 // label, key, papers, first_year, last_year, affiliations ("; "-joined),
 // degree, strength, betweenness, closeness, harmonic, eigenvector,
-// pagerank, core, clustering, component, community, topic, topic_label.
+// pagerank, core, clustering, component, Burt's effective_size,
+// efficiency and constraint (none for an author without co-authors),
+// community, topic, topic_label.
 // Edge attributes: weight, distance (1/weight), joint_papers and papers
 // (paper ids, "; "-joined). Keys of measures that were not computed are
 // left out, and so are values that are unknown (a zero year, no topic).
@@ -79,7 +81,8 @@ type GraphMLOptions struct {
 func GraphMLAttrs() []string {
 	return []string{"label", "key", "papers", "first_year", "last_year", "affiliations",
 		"degree", "core", "component", "strength", "betweenness", "closeness", "harmonic",
-		"eigenvector", "pagerank", "clustering", "community", "topic", "topic_label",
+		"eigenvector", "pagerank", "clustering", "effective_size", "efficiency", "constraint",
+		"community", "topic", "topic_label",
 		"weight", "distance", "joint_papers", "edge_papers"}
 }
 
@@ -189,7 +192,7 @@ func selectGraphMLKeys(nodeKeys, edgeKeys []graphmlKey, attrs []string) (nodes, 
 		for _, k := range append(nodeKeys, edgeKeys...) {
 			known = append(known, k.id)
 		}
-		return nil, nil, 0, fmt.Errorf("graphml: no attribute %s; there are %s",
+		return nil, nil, 0, fmt.Errorf("graphml: no attribute %s in this analysis (a measure not computed, or no such id); it has %s",
 			strings.Join(unknown, ", "), strings.Join(known, ", "))
 	}
 	return nodes, edges, mask, nil
@@ -447,6 +450,19 @@ func graphmlKeys(a *Analysis) (nodes, edges []graphmlKey) {
 			if len(m.v) == n {
 				node(m.name, "double", str(func(u int) string { return floatCell(m.v, u) }),
 					func(b []byte, u int) ([]byte, bool) { return appendFloat(b, m.v[u]), true })
+			}
+		}
+		// Burt's measures are undefined (NaN) for an author without
+		// co-authors: such an author gets no value.
+		burt := []struct {
+			name string
+			v    []float64
+		}{{"effective_size", c.EffectiveSize}, {"efficiency", c.Efficiency}, {"constraint", c.Constraint}}
+		for _, m := range burt {
+			if len(m.v) == n {
+				node(m.name, "double", func(u int) (string, bool) {
+					return formatFloat(m.v[u]), !math.IsNaN(m.v[u])
+				}, func(b []byte, u int) ([]byte, bool) { return appendFloat(b, m.v[u]), !math.IsNaN(m.v[u]) })
 			}
 		}
 	}

@@ -400,7 +400,7 @@ func TestGraphMLWithUnknown(t *testing.T) {
 	a := testAnalysis(t)
 	var b bytes.Buffer
 	err := GraphMLWith(&b, a, GraphMLOptions{Attrs: []string{"label", "wieght", "colour"}})
-	if err == nil || !strings.Contains(err.Error(), `no attribute "wieght", "colour"; there are label, key,`) ||
+	if err == nil || !strings.Contains(err.Error(), `no attribute "wieght", "colour" in this analysis (a measure not computed, or no such id); it has label, key,`) ||
 		!strings.Contains(err.Error(), "weight, distance, joint_papers, edge_papers") {
 		t.Errorf("GraphMLWith(unknown attributes) = %v", err)
 	}

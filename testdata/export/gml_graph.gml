@@ -19,6 +19,9 @@ graph [
     eigenvector 0.55
     pagerank 0.25
     clustering 0.3333333333
+    effective_size 2.625
+    efficiency 0.65625
+    constraint 0.6931423611
     community 0
     topic 0
     topic_label "graph, network, centrality"
@@ -41,6 +44,9 @@ graph [
     eigenvector 0.4
     pagerank 0.15
     clustering 1.0
+    effective_size 1.166666667
+    efficiency 0.5833333333
+    constraint 0.8125
     community 1
     topic 1
     topic_label "<i>html</i>, a|b"
@@ -80,6 +86,9 @@ graph [
     eigenvector 0.5
     pagerank 0.25
     clustering 0.3333333333
+    effective_size 1.875
+    efficiency 0.625
+    constraint 0.6640625
     community 1
     topic 1
     topic_label "<i>html</i>, a|b"
@@ -101,6 +110,9 @@ graph [
     eigenvector 0.45
     pagerank 0.2
     clustering 0.6666666667
+    effective_size 1.833333333
+    efficiency 0.6111111111
+    constraint 0.6875
     community 0
     topic 0
     topic_label "graph, network, centrality"
@@ -122,6 +134,9 @@ graph [
     eigenvector 0.3
     pagerank 0.125
     clustering 1.0
+    effective_size 1.0
+    efficiency 0.5
+    constraint 0.8350694444
     community 0
     topic 0
     topic_label "graph, network, centrality"
