@@ -92,6 +92,8 @@ def main():
         elif s == "betweenness":
             g.es["dist"] = [1.0 / x for x in w]
             best(s, lambda: g.betweenness(weights="dist"))
+            # The GraphML step writes labels and weights only.
+            del g.es["dist"]
         elif s == "graphml":
             # The names go in as labels, untimed, so that the file says
             # who each node is, as coauthor's does.

@@ -38,7 +38,7 @@ def main():
                 continue
             name = {"approx": "betweenness (sampled)", "betweenness": "betweenness (exact)",
                     "graphml": "graphml (labels and weights)",
-                    "graphml-all": "graphml, every attribute (coauthor's default)"}.get(s, s)
+                    "graphml-all": "graphml, every attribute of the graph (no measures)"}.get(s, s)
             ii = i.get(s)
             rows.append((name, c[s][0], c[s][1], ii[0] if ii else None, ii[1] if ii else None))
         # The pipeline: every step both tools ran, read and build included.

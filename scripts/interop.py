@@ -481,6 +481,8 @@ def chromium(d, exp, name):
             if not os.path.exists(png) or os.path.getsize(png) < 1000:
                 raise AssertionError("no screenshot written")
             out += "; screenshot " + png
+            if os.environ.get("SHOTS_REMOVED") == "1":
+                out += " (removed at exit: KEEP=1 or SHOTS=DIR keeps it)"
         return out
     finally:
         shutil.rmtree(profile, ignore_errors=True)

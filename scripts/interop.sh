@@ -140,9 +140,13 @@ run profile --as-of 2026-12-03 "$root/testdata/profile-page.txt"
 run karate "$root/testdata/net/karate.gml"
 
 shots=${SHOTS:-$work}
+removed=0
+if [ "${KEEP:-}" != 1 ] && [ -z "${SHOTS:-}" ]; then
+	removed=1
+fi
 mkdir -p "$shots"
 # shellcheck disable=SC2086 # dirs holds paths without spaces under mktemp's name
-GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath HYPARQUET=$hyparquet CHROMIUM=$chromium SHOTS=$shots \
+GEXF_XSD=$root/testdata/schemas/gexf-1.3/gexf.xsd NODE_PATH=$nodepath HYPARQUET=$hyparquet CHROMIUM=$chromium SHOTS=$shots SHOTS_REMOVED=$removed \
 	PARQUETCHECK=$parquetcheck PARQUETCHECK_SKIP=$parquetcheck_skip PARQUETCHECK_FAIL=$parquetcheck_fail \
 	"$py" "$root/scripts/interop.py" ${dirs:-}
 status=$?

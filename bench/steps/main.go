@@ -113,7 +113,9 @@ func run(path string, steps []string, eps, delta float64, graphmlPath, graphmlAl
 			fmt.Printf("# harmonic pivots %d epsilon %.3g\n", pivots, epsH)
 		case "graphml", "graphml-all":
 			// graphml writes what igraph's file holds, the labels and the
-			// weights; graphml-all every attribute of coauthor's GraphML.
+			// weights; graphml-all every attribute of the graph (keys,
+			// paper counts, years; distances, joint counts, tie papers).
+			// Neither has measures, which the steps do not keep.
 			path, attrs := graphmlPath, []string{"label", "weight"}
 			if s == "graphml-all" {
 				path, attrs = graphmlAllPath, nil
