@@ -23,7 +23,7 @@ def peak_mib():
 def timed(step, f):
     t = time.perf_counter()
     out = f()
-    print("%s\t%.3f\t%.0f" % (step, time.perf_counter() - t, peak_mib()), flush=True)
+    print("%s\t%.6f\t%.0f" % (step, time.perf_counter() - t, peak_mib()), flush=True)
     return out
 
 
@@ -37,7 +37,7 @@ def best(step, f):
         out = f()
         sec = time.perf_counter() - t
         fastest, total, runs = min(fastest, sec), total + sec, runs + 1
-    print("%s\t%.3f\t%.0f" % (step, fastest, peak_mib()), flush=True)
+    print("%s\t%.6f\t%.0f" % (step, fastest, peak_mib()), flush=True)
     return out
 
 

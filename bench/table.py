@@ -50,8 +50,8 @@ def main():
         for name, ct, cm, it, im in rows:
             fmt = lambda x, f: "-" if x is None else f % x
             ratio = "-" if not ct or not it else "%.2f" % (ct / it)
-            print("| %s | %s | %s | %s | %s | %s | %s |" % (n, name, fmt(ct, "%.2f"), fmt(cm, "%.0f"),
-                                                         fmt(it, "%.2f"), fmt(im, "%.0f"), ratio))
+            print("| %s | %s | %s | %s | %s | %s | %s |" % (n, name, fmt(ct, "%.3f"), fmt(cm, "%.0f"),
+                                                         fmt(it, "%.3f"), fmt(im, "%.0f"), ratio))
         print("| %s | graph | %s | | %s | | |" % (n, "; ".join(cn), "; ".join(inotes)))
 
 

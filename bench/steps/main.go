@@ -158,7 +158,7 @@ func timed(step string, f func()) {
 	start := time.Now()
 	f()
 	sec := time.Since(start).Seconds()
-	fmt.Printf("%s\t%.3f\t%.0f\n", step, sec, peakMiB())
+	fmt.Printf("%s\t%.6f\t%.0f\n", step, sec, peakMiB())
 }
 
 // best runs f once, then again while the runs so far total under a
@@ -173,7 +173,7 @@ func best(step string, f func()) {
 		sec := time.Since(start).Seconds()
 		fastest, total = min(fastest, sec), total+sec
 	}
-	fmt.Printf("%s\t%.3f\t%.0f\n", step, fastest, peakMiB())
+	fmt.Printf("%s\t%.6f\t%.0f\n", step, fastest, peakMiB())
 }
 
 // peakMiB returns the peak resident memory of the process in MiB, or
