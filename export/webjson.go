@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -33,14 +34,18 @@ type webNode struct {
 	PageRank     *jsonFloat `json:"pagerank,omitempty"`
 	Core         *int       `json:"core,omitempty"`
 	Clustering   *jsonFloat `json:"clustering,omitempty"`
-	Component    *int       `json:"component,omitempty"`
-	Community    *int       `json:"community,omitempty"`
-	Topic        *int       `json:"topic,omitempty"`
-	TopicLabel   string     `json:"topic_label,omitempty"`
-	Color        string     `json:"color"`
-	Size         *jsonFloat `json:"size,omitempty"`
-	X            *jsonFloat `json:"x,omitempty"`
-	Y            *jsonFloat `json:"y,omitempty"`
+	// Burt's measures, left out for an author without co-authors.
+	EffectiveSize *jsonFloat `json:"effective_size,omitempty"`
+	Efficiency    *jsonFloat `json:"efficiency,omitempty"`
+	Constraint    *jsonFloat `json:"constraint,omitempty"`
+	Component     *int       `json:"component,omitempty"`
+	Community     *int       `json:"community,omitempty"`
+	Topic         *int       `json:"topic,omitempty"`
+	TopicLabel    string     `json:"topic_label,omitempty"`
+	Color         string     `json:"color"`
+	Size          *jsonFloat `json:"size,omitempty"`
+	X             *jsonFloat `json:"x,omitempty"`
+	Y             *jsonFloat `json:"y,omitempty"`
 }
 
 type webLink struct {
@@ -82,7 +87,9 @@ type webFile struct {
 // Nodes come in node id order with the fields id ("n0".., as in
 // [GraphML]), label (the name), key, papers, first_year, last_year,
 // affiliations (a list), degree, strength, betweenness, closeness,
-// harmonic, eigenvector, pagerank, core, clustering, component,
+// harmonic, eigenvector, pagerank, core, clustering, effective_size,
+// efficiency and constraint (Burt's; none for an author without
+// co-authors), component,
 // community, topic, topic_label, color (the community's colour as in
 // [GEXF], "#RRGGBB"), size (5 to 50 by PageRank, as in [GEXF]), and x
 // and y when opt.Positions is given. Fields whose value is unknown or
@@ -162,8 +169,18 @@ func webNodeOf(a *Analysis, u int) webNode {
 		n.Harmonic, n.Eigenvector = webFloat(c.Harmonic, u), webFloat(c.Eigenvector, u)
 		n.PageRank, n.Clustering = webFloat(c.PageRank, u), webFloat(c.Clustering, u)
 		n.Core, n.Component = webInt(c.Core, u), webInt(c.Component, u)
+		n.EffectiveSize, n.Efficiency = webDefined(c.EffectiveSize, u), webDefined(c.Efficiency, u)
+		n.Constraint = webDefined(c.Constraint, u)
 	}
 	return n
+}
+
+// webDefined is webFloat with NaN, an undefined value, left out too.
+func webDefined(v []float64, u int) *jsonFloat {
+	if u >= len(v) || math.IsNaN(v[u]) {
+		return nil
+	}
+	return webFloat(v, u)
 }
 
 // webCommunities returns the communities of [WebJSON], empty when there
