@@ -41,6 +41,9 @@ func runGen(e *env, args []string) error {
 	if *papers < 0 {
 		return usageError("--papers must not be negative")
 	}
+	if *out == "" {
+		return usageError("--out must name a file, or - for standard output")
+	}
 	var write func(io.Writer, synth.Config) (synth.Stats, error)
 	switch *format {
 	case "jsonl":

@@ -64,3 +64,13 @@ func TestGenFileReport(t *testing.T) {
 		t.Errorf("papers printed %d records, want 200", n)
 	}
 }
+
+// TestGenEmptyOut checks that an empty --out is a usage error rather than
+// an attempt to write the current directory.
+func TestGenEmptyOut(t *testing.T) {
+	var out, errb bytes.Buffer
+	if got := run([]string{"gen", "--papers", "5", "-o", ""}, nil, &out, &errb); got != exitUsage ||
+		!strings.Contains(errb.String(), "--out must name a file") {
+		t.Errorf("gen -o '': exit %d, stderr %q", got, errb.String())
+	}
+}

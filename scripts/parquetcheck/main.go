@@ -549,7 +549,7 @@ func rowKey(rec arrow.RecordBatch, i, n int) string {
 }
 
 // checkNodes checks the node table and returns the ids and names it
-// holds, or nil when it could not be read to its end.
+// holds, or nil when it could not be checked to its end.
 func checkNodes(t table, p *problems) (result, *nodeState, error) {
 	st := &nodeState{names: make(map[int64]string)}
 	visit := func(rec arrow.RecordBatch, i int, row []string) {
@@ -689,7 +689,7 @@ func main() {
 		var p problems
 		why := "no --nodes given"
 		if *nodes != "" {
-			why = "the node table could not be read"
+			why = "the node table was not checked to its end"
 		}
 		res, err := checkEdges(t, st, why, &p)
 		ok = report(label, t, res, err, &p) && ok
