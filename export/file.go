@@ -41,11 +41,7 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("write %s: cannot make a file in %s: %w", path, dir, err)
+		return fmt.Errorf("write %s: %w", path, cannotMake(dir, err))
 	}
 	tmp := f.Name()
 	defer func() {
@@ -73,6 +69,62 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp, target)
+}
+
+// CheckOutput returns an error when WriteFile could not write path: path
+// is a directory, its directory does not exist, or no file can be made
+// there. A command calls it before its work, so that an output it cannot
+// write is said at once. A device or a pipe, written in place, passes.
+func CheckOutput(path string) error {
+	target := OutputPath(path)
+	if st, err := os.Stat(target); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a directory: name a file", path)
+		}
+		if !st.Mode().IsRegular() {
+			return nil
+		}
+	}
+	dir := filepath.Dir(target)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("the directory %s does not exist", dir)
+	}
+	return CheckDir(dir)
+}
+
+// CheckDir returns an error unless files can be made in dir or, when dir
+// does not exist yet, in the nearest directory above it that does, where
+// it would be made. It makes and removes a file to find out.
+func CheckDir(dir string) error {
+	for {
+		st, err := os.Stat(dir)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("%s is not a directory", dir)
+			}
+			f, err := os.CreateTemp(dir, ".coauthor-probe-*")
+			if err != nil {
+				return cannotMake(dir, err)
+			}
+			f.Close()
+			return os.Remove(f.Name())
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+}
+
+// cannotMake returns err, of making a file in dir, as an error that names
+// dir rather than the pattern of the file's name.
+func cannotMake(dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot make a file in %s: %w", dir, err)
 }
 
 // OutputPath returns the file that writing to path writes: path itself,

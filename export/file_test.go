@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -195,5 +196,35 @@ func TestWriteFileMode(t *testing.T) {
 		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != want {
 			t.Errorf("%s: mode %v (%v), want %v", filepath.Base(path), st.Mode().Perm(), err, want)
 		}
+	}
+}
+
+// TestCheckOutput checks the reasons CheckOutput gives before any work,
+// and that it leaves no file behind.
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	for _, test := range []struct {
+		path, want string // want: part of the error, "" for none
+	}{
+		{filepath.Join(dir, "new.csv"), ""},
+		{dir, "is a directory"},
+		{filepath.Join(dir, "no", "x.csv"), "does not exist"},
+	} {
+		err := CheckOutput(test.path)
+		if test.want == "" && err != nil || test.want != "" && (err == nil || !strings.Contains(err.Error(), test.want)) {
+			t.Errorf("CheckOutput(%s) = %v, want %q", test.path, err, test.want)
+		}
+	}
+	if null := filepath.Join(dir, "null"); mknull(null) == nil {
+		if err := CheckOutput(null); err != nil {
+			t.Errorf("CheckOutput(device) = %v, want nil", err)
+		}
+		os.Remove(null)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("CheckOutput left %d files in the directory", len(entries))
+	}
+	if err := CheckDir(filepath.Join(dir, "a", "b")); err != nil {
+		t.Errorf("CheckDir(a directory to be made) = %v", err)
 	}
 }

@@ -44,6 +44,11 @@ func runGen(e *env, args []string) error {
 	if *out == "" {
 		return usageError("--out must name a file, or - for standard output")
 	}
+	if *out != "-" {
+		if err := export.CheckOutput(*out); err != nil {
+			return fmt.Errorf("--out %s: %w", *out, err)
+		}
+	}
 	var write func(io.Writer, synth.Config) (synth.Stats, error)
 	switch *format {
 	case "jsonl":

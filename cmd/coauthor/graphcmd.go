@@ -6,8 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -170,21 +168,8 @@ func runGraph(e *env, args []string) error {
 		if in := sameAsInput(out, files); in != "" {
 			return fmt.Errorf("-o %s would be written over the input %s: choose another output file", out, in)
 		}
-		if st, err := os.Stat(out); err == nil && st.IsDir() {
-			return fmt.Errorf("-o %s is a directory: name a file", out)
-		}
-		if dir := filepath.Dir(out); dir != "." {
-			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-				return fmt.Errorf("-o %s: the directory %s does not exist", out, dir)
-			}
-		}
-		// A device or a pipe is written in place; any other file is made
-		// next to the one it replaces.
-		target := export.OutputPath(out)
-		if st, err := os.Stat(target); err != nil || st.Mode().IsRegular() {
-			if err := checkWritable(filepath.Dir(target)); err != nil {
-				return fmt.Errorf("-o %s: %w", out, err)
-			}
+		if err := export.CheckOutput(out); err != nil {
+			return fmt.Errorf("-o %s: %w", out, err)
 		}
 	}
 	l, err := load(e, files, &in)

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -188,7 +186,7 @@ func runReport(e *env, args []string) error {
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("--out %s is not a directory", out)
 	}
-	if err := checkWritable(export.OutputPath(out)); err != nil {
+	if err := export.CheckDir(export.OutputPath(out)); err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
 	if profile != "" {
@@ -547,36 +545,6 @@ func install(staged, dest string) error {
 		}
 	}
 	return os.Rename(staged, dest)
-}
-
-// checkWritable returns an error unless files can be made in dir or,
-// when dir does not exist yet, in the nearest directory above it that
-// does. graph and report call it before reading, so that an output they
-// cannot write is said at once rather than after the analysis.
-func checkWritable(dir string) error {
-	for {
-		st, err := os.Stat(dir)
-		if err == nil {
-			if !st.IsDir() {
-				return fmt.Errorf("%s is not a directory", dir)
-			}
-			f, err := os.CreateTemp(dir, ".coauthor-probe-*")
-			if err != nil {
-				var pe *fs.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err
-				}
-				return fmt.Errorf("cannot make a file in %s: %w", dir, err)
-			}
-			f.Close()
-			return os.Remove(f.Name())
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-	}
 }
 
 // sameAsInput returns the input that path names, or "".
